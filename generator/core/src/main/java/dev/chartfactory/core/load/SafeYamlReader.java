@@ -1,0 +1,223 @@
+package dev.chartfactory.core.load;
+
+import dev.chartfactory.core.error.Problem;
+import dev.chartfactory.core.error.SourceLocation;
+import dev.chartfactory.core.error.SpecException;
+import dev.chartfactory.core.load.YamlNode.Entry;
+import dev.chartfactory.core.load.YamlNode.ScalarType;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Parses one YAML document into a located {@link YamlNode} tree, safely: no Java object
+ * construction at all (only SnakeYAML's composer runs), bounded aliases, nesting, size and node
+ * count, and duplicate keys rejected.
+ */
+public final class SafeYamlReader {
+
+  private final YamlLimits limits;
+
+  public SafeYamlReader(YamlLimits limits) {
+    this.limits = limits;
+  }
+
+  /**
+   * Reads {@code text} that came from {@code file} (a repo-relative path used in messages).
+   * Returns null for an empty document.
+   */
+  public YamlNode read(String file, String text) {
+    if (text.length() > limits.maxFileBytes()) {
+      throw SpecException.of(tooLarge(file, text.length()));
+    }
+    LoaderOptions options = new LoaderOptions();
+    options.setMaxAliasesForCollections(limits.maxAliases());
+    options.setNestingDepthLimit(limits.maxNestingDepth());
+    options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes()));
+    options.setAllowDuplicateKeys(false);
+    options.setAllowRecursiveKeys(false);
+    options.setProcessComments(false);
+    Node root;
+    try {
+      List<Node> documents = new ArrayList<>();
+      for (Node document : new Yaml(options).composeAll(new StringReader(text))) {
+        documents.add(document);
+        if (documents.size() > 1) {
+          throw SpecException.of(
+              Problem.at(location(file, document.getStartMark()), "",
+                  "a spec file holds one YAML document (found a second '---' document)"));
+        }
+      }
+      root = documents.isEmpty() ? null : documents.get(0);
+    } catch (MarkedYAMLException e) {
+      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      SourceLocation at = mark == null ? SourceLocation.ofFile(file) : location(file, mark);
+      throw SpecException.of(Problem.at(at, "", "malformed YAML: " + describe(e)));
+    } catch (YAMLException e) {
+      throw SpecException.of(Problem.at(SourceLocation.ofFile(file), "",
+          "YAML refused: " + e.getMessage()
+              + " (limits: " + limits.maxAliases() + " aliases, depth " + limits.maxNestingDepth()
+              + ", " + limits.maxFileBytes() + " bytes)"));
+    } catch (StackOverflowError e) {
+      throw SpecException.of(Problem.at(SourceLocation.ofFile(file), "",
+          "YAML nesting too deep (expected at most " + limits.maxNestingDepth() + " levels)"));
+    }
+    return root == null ? null : new Converter(file).convert(root, 0);
+  }
+
+  private Problem tooLarge(String file, long size) {
+    return Problem.at(SourceLocation.ofFile(file), "",
+        "file is " + size + " bytes, larger than the " + limits.maxFileBytes()
+            + "-byte limit for a spec file (expected a hand-written spec, not generated data)");
+  }
+
+  /** The file-size check for callers that know the size before reading the bytes. */
+  public void checkSize(String file, long size) {
+    if (size > limits.maxFileBytes()) {
+      throw SpecException.of(tooLarge(file, size));
+    }
+  }
+
+  private static String describe(MarkedYAMLException e) {
+    String problem = e.getProblem() == null ? "" : e.getProblem();
+    String context = e.getContext() == null ? "" : e.getContext();
+    String text = context.isEmpty() ? problem : problem + " (" + context + ")";
+    return text.replace('\n', ' ').trim();
+  }
+
+  static SourceLocation location(String file, Mark mark) {
+    return new SourceLocation(file, mark.getLine() + 1, mark.getColumn() + 1);
+  }
+
+  /** Converts composer nodes to located nodes, expanding aliases with a node budget. */
+  private final class Converter {
+    private final String file;
+    private final Map<Node, YamlNode> converted = new IdentityHashMap<>();
+    private int nodes;
+
+    Converter(String file) {
+      this.file = file;
+    }
+
+    YamlNode convert(Node node, int depth) {
+      if (++nodes > limits.maxNodes()) {
+        throw SpecException.of(Problem.at(location(file, node.getStartMark()), "",
+            "document expands to more than " + limits.maxNodes()
+                + " values (aliases used as a YAML bomb?)"));
+      }
+      YamlNode done = converted.get(node);
+      if (done != null) {
+        // An alias: the same subtree again. Count its size against the budget.
+        nodes += countNodes(done);
+        return done;
+      }
+      SourceLocation at = location(file, node.getStartMark());
+      YamlNode result;
+      if (node instanceof ScalarNode scalar) {
+        result = new YamlNode.Scalar(at, scalarType(scalar), scalar.getValue());
+      } else if (node instanceof SequenceNode sequence) {
+        List<YamlNode> items = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+          items.add(convert(item, depth + 1));
+        }
+        result = new YamlNode.Sequence(at, items);
+      } else {
+        result = convertMapping((MappingNode) node, at, depth);
+      }
+      converted.put(node, result);
+      return result;
+    }
+
+    private YamlNode convertMapping(MappingNode mapping, SourceLocation at, int depth) {
+      Map<String, Entry> entries = new LinkedHashMap<>();
+      Map<String, Entry> merged = new LinkedHashMap<>();
+      for (NodeTuple tuple : mapping.getValue()) {
+        Node keyNode = tuple.getKeyNode();
+        SourceLocation keyAt = location(file, keyNode.getStartMark());
+        if (!(keyNode instanceof ScalarNode key)) {
+          throw SpecException.of(Problem.at(keyAt, "", "a map key must be a plain string"));
+        }
+        if (Tag.MERGE.equals(key.getTag()) || "<<".equals(key.getValue())) {
+          collectMerge(tuple.getValueNode(), merged, depth);
+          continue;
+        }
+        if (entries.containsKey(key.getValue())) {
+          SourceLocation first = entries.get(key.getValue()).keyLocation();
+          throw SpecException.of(Problem.at(keyAt, key.getValue(),
+              "duplicate key (first given at line " + first.line() + ")"));
+        }
+        entries.put(key.getValue(), new Entry(keyAt, convert(tuple.getValueNode(), depth + 1)));
+      }
+      // Keys written in the map win over merged ones, as YAML's merge key says.
+      merged.forEach(entries::putIfAbsent);
+      return new YamlNode.Mapping(at, entries);
+    }
+
+    private void collectMerge(Node value, Map<String, Entry> merged, int depth) {
+      List<Node> sources = value instanceof SequenceNode seq ? seq.getValue() : List.of(value);
+      for (Node source : sources) {
+        YamlNode node = convert(source, depth + 1);
+        if (!(node instanceof YamlNode.Mapping map)) {
+          throw SpecException.of(Problem.at(node.location(), "<<",
+              "a merge key takes a map or a list of maps (found " + node.kindName() + ")"));
+        }
+        map.entries().forEach(merged::putIfAbsent);
+      }
+    }
+
+    private int countNodes(YamlNode node) {
+      if (node instanceof YamlNode.Mapping map) {
+        int total = 1;
+        for (Entry entry : map.entries().values()) {
+          total += countNodes(entry.value());
+          if (nodes + total > limits.maxNodes()) {
+            return total;
+          }
+        }
+        return total;
+      }
+      if (node instanceof YamlNode.Sequence seq) {
+        int total = 1;
+        for (YamlNode item : seq.items()) {
+          total += countNodes(item);
+          if (nodes + total > limits.maxNodes()) {
+            return total;
+          }
+        }
+        return total;
+      }
+      return 1;
+    }
+  }
+
+  private static ScalarType scalarType(ScalarNode scalar) {
+    Tag tag = scalar.getTag();
+    if (Tag.INT.equals(tag)) {
+      return ScalarType.INTEGER;
+    }
+    if (Tag.FLOAT.equals(tag)) {
+      return ScalarType.FLOAT;
+    }
+    if (Tag.BOOL.equals(tag)) {
+      return ScalarType.BOOLEAN;
+    }
+    if (Tag.NULL.equals(tag)) {
+      return ScalarType.NULL;
+    }
+    return ScalarType.STRING;
+  }
+}

@@ -1,0 +1,36 @@
+package dev.chartfactory.core.spec;
+
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * {@code apps/<name>/app.yaml}: an application and its components.
+ *
+ * <pre>{@code
+ * name: shop
+ * description: The web shop
+ * chartVersion: 1.2.0        # version of the generated chart (default 0.1.0)
+ * components: {...}
+ * rbac: {rules: [...]}       # permissions of the app's ServiceAccount
+ * }</pre>
+ *
+ * @param components by name, sorted so generated output is stable
+ */
+public record AppSpec(
+    String name,
+    String description,
+    String chartVersion,
+    SortedMap<String, ComponentSpec> components,
+    RbacRuleSpec.Rbac rbac,
+    Origin origin) {
+
+  public AppSpec {
+    components = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(components));
+  }
+
+  public static AppSpec of(String name, String description, String chartVersion,
+      Map<String, ComponentSpec> components, RbacRuleSpec.Rbac rbac, Origin origin) {
+    return new AppSpec(name, description, chartVersion, new TreeMap<>(components), rbac, origin);
+  }
+}
