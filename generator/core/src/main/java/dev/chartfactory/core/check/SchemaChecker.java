@@ -120,8 +120,15 @@ public final class SchemaChecker {
             Suggestions.hint(value, allowed));
       }
       case "pattern", "propertyNames" -> {
-        String description = parentSchema != null && parentSchema.has("description")
-            ? parentSchema.get("description").asString() : "pattern " + error.getSchemaNode();
+        JsonNode described = parentSchema;
+        if ("propertyNames".equals(keyword) && parentSchema != null && parentSchema.has("propertyNames")) {
+          described = parentSchema.get("propertyNames");
+          if (described.has("$ref")) {
+            described = resolveRef(described.get("$ref").asString());
+          }
+        }
+        String description = described != null && described.has("description")
+            ? described.get("description").asString() : "pattern " + error.getSchemaNode();
         if ("propertyNames".equals(keyword) && error.getProperty() != null) {
           return Problem.at(at, field, "'" + error.getProperty() + "' is not a valid name (expected "
               + lowerFirst(description) + ")");
@@ -196,6 +203,19 @@ public final class SchemaChecker {
       it.forEachRemaining(names::add);
     }
     return names;
+  }
+
+  /** A {@code $ref} of our schemas as written, e.g. {@code common.schema.json#/$defs/dnsLabel}. */
+  private JsonNode resolveRef(String ref) {
+    int hash = ref.indexOf('#');
+    String file = hash <= 0 ? "app.schema.json" : ref.substring(0, hash);
+    JsonNode node = rawSchemas.get(file);
+    for (String part : ref.substring(hash + 1).split("/")) {
+      if (!part.isEmpty() && node != null) {
+        node = node.get(part);
+      }
+    }
+    return node;
   }
 
   /** The schema object that holds the failing keyword, found in our own schema files. */

@@ -10,6 +10,7 @@ import java.util.TreeMap;
  * <pre>{@code
  * name: shop
  * description: The web shop
+ * version: 1.4.2            # default image tag and the chart's appVersion
  * chartVersion: 1.2.0        # version of the generated chart (default 0.1.0)
  * components: {...}
  * rbac: {rules: [...]}       # permissions of the app's ServiceAccount
@@ -20,6 +21,7 @@ import java.util.TreeMap;
 public record AppSpec(
     String name,
     String description,
+    String version,
     String chartVersion,
     SortedMap<String, ComponentSpec> components,
     RbacRuleSpec.Rbac rbac,
@@ -29,8 +31,9 @@ public record AppSpec(
     components = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(components));
   }
 
-  public static AppSpec of(String name, String description, String chartVersion,
+  public static AppSpec of(String name, String description, String version, String chartVersion,
       Map<String, ComponentSpec> components, RbacRuleSpec.Rbac rbac, Origin origin) {
-    return new AppSpec(name, description, chartVersion, new TreeMap<>(components), rbac, origin);
+    return new AppSpec(name, description, version, chartVersion, new TreeMap<>(components), rbac,
+        origin);
   }
 }

@@ -1,0 +1,35 @@
+package dev.chartfactory.cli;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code factory}: with arguments it runs one command and exits with its code (scripts, CI,
+ * make); without arguments it opens the interactive Spring Shell prompt.
+ */
+@SpringBootApplication
+public class FactoryCli {
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the CLI and returns the exit code, without exiting the JVM (used by tests). */
+  public static int run(String... args) {
+    boolean interactive = args.length == 0;
+    SpringApplication application = new SpringApplication(FactoryCli.class);
+    application.setBannerMode(Banner.Mode.OFF);
+    application.setWebApplicationType(WebApplicationType.NONE);
+    application.setLogStartupInfo(false);
+    application.setDefaultProperties(java.util.Map.of(
+        "spring.shell.interactive.enabled", String.valueOf(interactive),
+        "logging.level.root", "WARN",
+        "spring.main.lazy-initialization", "true"));
+    try (ConfigurableApplicationContext context = application.run(args)) {
+      return context.getBean(CommandOutcome.class).exitCode();
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package dev.chartfactory.cli;
+
+import dev.chartfactory.core.Pipeline;
+import dev.chartfactory.core.load.DirectorySpecSource;
+import dev.chartfactory.core.load.OverlaySpecSource;
+import dev.chartfactory.core.load.SpecLoader;
+import dev.chartfactory.core.resolve.ResolvedPlatform;
+import dev.chartfactory.core.scaffold.SpecScaffolder;
+import dev.chartfactory.core.spec.ComponentType;
+import dev.chartfactory.core.spec.ConfigRepo;
+import dev.chartfactory.core.error.Problem;
+import dev.chartfactory.core.error.SourceLocation;
+import dev.chartfactory.core.error.SpecException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.shell.core.command.annotation.Argument;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
+import org.springframework.stereotype.Component;
+
+/** {@code validate}, {@code new app} and {@code new component}: working with spec files. */
+@Component
+public class SpecCommands {
+
+  @Command(name = "validate", group = "Specs", exitStatusExceptionMapper = "factoryExceptions",
+      description = "Load and check every spec of the config repo; report all problems at once")
+  public String validate(
+      @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo,
+      @Option(longName = "quiet", description = "no progress output") boolean quiet) {
+    ResolvedPlatform platform = new Pipeline(Terminal.progress(quiet)).resolve(new DirectorySpecSource(Path.of(repo)));
+    int components = platform.baseApps().values().stream().mapToInt(a -> a.components().size()).sum();
+    int instances = platform.environments().values().stream().mapToInt(Map::size).sum();
+    return "valid: " + platform.baseApps().size() + " apps, " + components + " components, "
+        + platform.environments().size() + " environments, " + instances + " instances";
+  }
+
+  @Command(name = {"new", "app"}, group = "Specs", exitStatusExceptionMapper = "factoryExceptions",
+      description = "Scaffold apps/NAME/app.yaml with one component, and an instance per environment")
+  public String newApp(
+      @Argument(index = 0, description = "app name (DNS-1035 label)") String name,
+      @Option(longName = "component", defaultValue = "web", description = "first component's name") String component,
+      @Option(longName = "type", defaultValue = "webapp", description = "webapp | worker | cron | stateful") String type,
+      @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo) {
+    DirectorySpecSource source = new DirectorySpecSource(Path.of(repo));
+    ConfigRepo config = new SpecLoader().load(source);
+    Map<String, String> files = new SpecScaffolder().newApp(config, name, component, componentType(type));
+    return writeChecked(source, files);
+  }
+
+  @Command(name = {"new", "component"}, group = "Specs", exitStatusExceptionMapper = "factoryExceptions",
+      description = "Add a component to apps/APP/app.yaml, keeping the rest of the file as written")
+  public String newComponent(
+      @Argument(index = 0, description = "app name") String app,
+      @Argument(index = 1, description = "component name (DNS-1035 label)") String name,
+      @Option(longName = "type", defaultValue = "webapp", description = "webapp | worker | cron | stateful") String type,
+      @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo) {
+    DirectorySpecSource source = new DirectorySpecSource(Path.of(repo));
+    ConfigRepo config = new SpecLoader().load(source);
+    String appFile = "apps/" + app + "/app.yaml";
+    String text = config.apps().containsKey(app)
+        ? new String(source.read(appFile), StandardCharsets.UTF_8) : "";
+    Map<String, String> files = new SpecScaffolder().newComponent(config, text, app, name, componentType(type));
+    return writeChecked(source, files);
+  }
+
+  private static ComponentType componentType(String type) {
+    try {
+      return ComponentType.of(type);
+    } catch (IllegalArgumentException e) {
+      throw SpecException.of(Problem.at(SourceLocation.ofFile("<command line>"), "--type", "'" + type
+          + "' is not a component type (expected one of: webapp, worker, cron, stateful)"));
+    }
+  }
+
+  /** Checks the whole repo with the new files in place, then writes them; nothing on failure. */
+  private static String writeChecked(DirectorySpecSource source, Map<String, String> files) {
+    new Pipeline(Terminal.progress(true)).resolve(new OverlaySpecSource(source, files));
+    StringBuilder written = new StringBuilder();
+    files.forEach((path, text) -> {
+      Path target = source.root().resolve(path).normalize();
+      if (!target.startsWith(source.root())) {
+        throw new IllegalStateException("refusing to write outside the repo: " + path);
+      }
+      try {
+        Files.createDirectories(target.getParent());
+        Path temp = Files.createTempFile(target.getParent(), ".factory-", ".tmp");
+        Files.writeString(temp, text, StandardCharsets.UTF_8);
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + path, e);
+      }
+      written.append("wrote ").append(path).append('\n');
+    });
+    return written.toString().strip().toLowerCase(Locale.ROOT).isEmpty() ? "nothing to write"
+        : written.toString().strip();
+  }
+}

@@ -1,0 +1,53 @@
+package dev.chartfactory.core;
+
+import dev.chartfactory.core.check.CrossFieldChecker;
+import dev.chartfactory.core.check.SchemaChecker;
+import dev.chartfactory.core.error.Problem;
+import dev.chartfactory.core.error.SpecException;
+import dev.chartfactory.core.load.SpecLoader;
+import dev.chartfactory.core.load.SpecSource;
+import dev.chartfactory.core.load.YamlLimits;
+import dev.chartfactory.core.resolve.ResolvedPlatform;
+import dev.chartfactory.core.resolve.SpecResolver;
+import dev.chartfactory.core.spec.ConfigRepo;
+import java.util.List;
+
+/**
+ * The generator's stages, called in order in plain code: load → check → resolve (→ render →
+ * validate → write → commit). Build one and reuse it: schemas are compiled once.
+ */
+public final class Pipeline {
+
+  private final SpecLoader loader;
+  private final SpecResolver resolver = new SpecResolver();
+  private final CrossFieldChecker crossFieldChecker = new CrossFieldChecker();
+  private final PipelineListener listener;
+
+  public Pipeline(PipelineListener listener) {
+    this(listener, YamlLimits.DEFAULT);
+  }
+
+  public Pipeline(PipelineListener listener, YamlLimits limits) {
+    this.listener = listener;
+    this.loader = new SpecLoader(limits, new SchemaChecker());
+  }
+
+  /**
+   * Loads, checks and resolves the config repo.
+   *
+   * @throws SpecException listing every problem found in every file
+   */
+  public ResolvedPlatform resolve(SpecSource source) {
+    listener.progress("load", "reading specs from " + source.describe());
+    ConfigRepo repo = loader.load(source);
+    listener.progress("resolve", repo.apps().size() + " apps, " + repo.environments().size()
+        + " environments");
+    ResolvedPlatform platform = resolver.resolve(repo);
+    List<Problem> problems = crossFieldChecker.check(repo, platform);
+    if (!problems.isEmpty()) {
+      throw new SpecException(problems);
+    }
+    listener.progress("check", "specs are valid");
+    return platform;
+  }
+}

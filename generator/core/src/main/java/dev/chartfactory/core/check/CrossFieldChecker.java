@@ -1,0 +1,300 @@
+package dev.chartfactory.core.check;
+
+import dev.chartfactory.core.error.Problem;
+import dev.chartfactory.core.error.SourceLocation;
+import dev.chartfactory.core.resolve.ResolvedApp;
+import dev.chartfactory.core.resolve.ResolvedComponent;
+import dev.chartfactory.core.resolve.ResolvedPlatform;
+import dev.chartfactory.core.spec.AppSpec;
+import dev.chartfactory.core.spec.AutoscalingSpec;
+import dev.chartfactory.core.spec.ComponentSpec;
+import dev.chartfactory.core.spec.ComponentType;
+import dev.chartfactory.core.spec.ConfigRepo;
+import dev.chartfactory.core.spec.EnvironmentSpec;
+import dev.chartfactory.core.spec.InstanceSpec;
+import dev.chartfactory.core.spec.Origin;
+import dev.chartfactory.core.spec.OverrideSpec;
+import dev.chartfactory.core.spec.PortSpec;
+import dev.chartfactory.core.spec.ProbeSpec;
+import dev.chartfactory.core.spec.VolumeSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Rules that span fields or files, which a JSON Schema cannot say: names that must still fit
+ * Kubernetes' limits once prefixed, unique ports, hosts claimed once, references that resolve,
+ * secrets only as references.
+ */
+public final class CrossFieldChecker {
+
+  /** Kubernetes object names that become label values or DNS labels: 63 characters. */
+  static final int MAX_NAME = 63;
+  /** StatefulSet and CronJob names get suffixes (controller-revision-hash, job timestamps). */
+  static final int MAX_SUFFIXED_NAME = 52;
+  private static final Pattern DNS_1035 = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
+  private static final Pattern SECRET_LIKE = Pattern.compile(
+      "(?i).*(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL|ACCESS_?KEY).*");
+
+  public List<Problem> check(ConfigRepo repo, ResolvedPlatform platform) {
+    List<Problem> problems = new ArrayList<>();
+    checkSecretLiterals(repo.factory().defaults(), problems);
+    for (AppSpec app : repo.apps().values()) {
+      checkApp(app, problems);
+      for (InstanceSpec instance : repo.instancesOf(app.name()).values()) {
+        checkInstance(app, instance, problems);
+      }
+    }
+    for (EnvironmentSpec environment : repo.environments().values()) {
+      checkEnvironment(repo, environment, platform.environments().get(environment.name()), problems);
+    }
+    return problems;
+  }
+
+  private void checkApp(AppSpec app, List<Problem> problems) {
+    Origin origin = app.origin();
+    if (!DNS_1035.matcher(app.name()).matches()) {
+      problems.add(Problem.at(origin.of("name"), "name", "'" + app.name()
+          + "' must start with a letter (expected a DNS-1035 label: it names Services)"));
+    }
+    for (ComponentSpec component : app.components().values()) {
+      checkComponent(app, component, problems);
+    }
+  }
+
+  private void checkComponent(AppSpec app, ComponentSpec component, List<Problem> problems) {
+    Origin origin = component.origin();
+    String fullName = app.name() + "-" + component.name();
+    int limit = component.type() == ComponentType.STATEFUL || component.type() == ComponentType.CRON
+        ? MAX_SUFFIXED_NAME : MAX_NAME;
+    if (!DNS_1035.matcher(component.name()).matches()) {
+      problems.add(Problem.at(origin.location(), origin.path(), "'" + component.name()
+          + "' must start with a letter (expected a DNS-1035 label: it names Services)"));
+    }
+    if (fullName.length() > limit) {
+      problems.add(Problem.at(origin.location(), origin.path(), "resource name '" + fullName + "' is "
+          + fullName.length() + " characters (expected at most " + limit + " for a "
+          + component.type().id() + "; shorten the app or component name)"));
+    }
+    Map<Integer, PortSpec> byNumber = new HashMap<>();
+    Map<String, PortSpec> byName = new HashMap<>();
+    for (PortSpec port : component.ports()) {
+      PortSpec clash = byNumber.putIfAbsent(port.port() * 2 + (port.protocol().transport().equals("UDP") ? 1 : 0), port);
+      if (clash != null) {
+        problems.add(Problem.at(port.origin().of("port"), port.origin().pathOf("port"), "port "
+            + port.port() + " is used twice (first at line " + clash.origin().of("port").line() + ")"));
+      }
+      PortSpec nameClash = byName.putIfAbsent(port.name(), port);
+      if (nameClash != null) {
+        problems.add(Problem.at(port.origin().location(), port.origin().pathOf("name"), "port name '"
+            + port.name() + "' is used twice (expected a unique name per port)"));
+      }
+    }
+    if (component.ports().size() > 1 && component.origin().fields().containsKey("port")
+        && component.origin().fields().containsKey("ports")) {
+      problems.add(Problem.at(origin.of("port"), origin.pathOf("port"),
+          "give either 'port' or 'ports', not both"));
+    }
+    switch (component.type()) {
+      case WEBAPP -> {
+        if (component.ports().isEmpty()) {
+          problems.add(Problem.at(origin.location(), origin.path(),
+              "a webapp needs a port (expected 'port: 8080' or a 'ports' list)"));
+        }
+      }
+      case CRON -> {
+        if (component.schedule() == null) {
+          problems.add(Problem.at(origin.location(), origin.pathOf("schedule"),
+              "a cron component needs a schedule (expected e.g. \"0 3 * * *\")"));
+        }
+        if (component.replicas() != null || component.autoscaling() != null) {
+          problems.add(Problem.at(origin.of(component.replicas() != null ? "replicas" : "autoscaling"),
+              origin.pathOf(component.replicas() != null ? "replicas" : "autoscaling"),
+              "a cron component runs one job per schedule (expected no replicas or autoscaling)"));
+        }
+      }
+      default -> { }
+    }
+    if (component.type() != ComponentType.CRON) {
+      if (component.schedule() != null) {
+        problems.add(Problem.at(origin.of("schedule"), origin.pathOf("schedule"),
+            "only cron components have a schedule (this one is a " + component.type().id() + ")"));
+      }
+      if (component.concurrencyPolicy() != null) {
+        problems.add(Problem.at(origin.of("concurrencyPolicy"), origin.pathOf("concurrencyPolicy"),
+            "only cron components have a concurrencyPolicy"));
+      }
+    }
+    if (component.visibility() != null && component.visibility().exposed()) {
+      boolean routable = !component.ports().isEmpty();
+      if (component.type() == ComponentType.WORKER || component.type() == ComponentType.CRON) {
+        problems.add(Problem.at(origin.of("visibility"), origin.pathOf("visibility"), "a "
+            + component.type().id() + " has no Service to expose (expected visibility: cluster)"));
+      } else if (!routable) {
+        problems.add(Problem.at(origin.of("visibility"), origin.pathOf("visibility"),
+            "visibility " + component.visibility().id() + " needs a port to route to"));
+      }
+    }
+    checkProbes(component, component.probes(), problems);
+    checkAutoscaling(component.autoscaling(), origin, problems);
+    checkVolumes(component, problems);
+    checkSecretEnv(component, problems);
+    checkSecretLiterals(component.env(), origin, problems);
+  }
+
+  private void checkProbes(ComponentSpec component, ProbeSpec.Probes probes, List<Problem> problems) {
+    if (probes == null) {
+      return;
+    }
+    for (ProbeSpec probe : new ProbeSpec[] {probes.liveness(), probes.readiness(), probes.startup()}) {
+      if (probe == null) {
+        continue;
+      }
+      Origin origin = probe.origin();
+      long kinds = origin.fields().keySet().stream()
+          .filter(k -> Set.of("http", "grpc", "tcp", "exec").contains(k)).count();
+      if (kinds != 1) {
+        problems.add(Problem.at(origin.location(), origin.path(), "a probe has exactly one of http, grpc,"
+            + " tcp or exec (found " + kinds + ")"));
+        continue;
+      }
+      if (probe.kind() == ProbeSpec.Kind.EXEC) {
+        continue;
+      }
+      if (probe.port() != null) {
+        boolean known = component.ports().stream().anyMatch(p -> p.name().equals(probe.port()));
+        if (!known) {
+          List<String> names = component.ports().stream().map(PortSpec::name).toList();
+          problems.add(new Problem(origin.location(), origin.pathOf(probe.kind().id() + ".port"),
+              "port '" + probe.port() + "' is not one of the component's ports (expected one of: "
+                  + String.join(", ", names) + ")", Suggestions.hint(probe.port(), names)));
+        }
+      } else if (component.ports().isEmpty()) {
+        problems.add(Problem.at(origin.location(), origin.path(), "a " + probe.kind().id()
+            + " probe needs a port, and the component has none (expected an exec probe or a port)"));
+      }
+    }
+  }
+
+  private void checkAutoscaling(AutoscalingSpec autoscaling, Origin origin, List<Problem> problems) {
+    if (autoscaling != null && autoscaling.min() != null && autoscaling.max() != null
+        && autoscaling.min() > autoscaling.max()) {
+      problems.add(Problem.at(origin.of("autoscaling"), origin.pathOf("autoscaling"), "min "
+          + autoscaling.min() + " is greater than max " + autoscaling.max() + " (expected min <= max)"));
+    }
+  }
+
+  private void checkVolumes(ComponentSpec component, List<Problem> problems) {
+    Set<String> names = new TreeSet<>();
+    Set<String> paths = new TreeSet<>();
+    for (VolumeSpec volume : component.volumes()) {
+      Origin origin = volume.origin();
+      if (!names.add(volume.name())) {
+        problems.add(Problem.at(origin.of("name"), origin.pathOf("name"), "volume name '"
+            + volume.name() + "' is used twice"));
+      }
+      if (!paths.add(volume.mountPath())) {
+        problems.add(Problem.at(origin.of("mountPath"), origin.pathOf("mountPath"), "mount path '"
+            + volume.mountPath() + "' is used twice"));
+      }
+      long sources = origin.fields().keySet().stream()
+          .filter(k -> Set.of("configMap", "secret", "emptyDir").contains(k)).count();
+      if (sources > 1 || (sources == 1 && volume.size() != null)) {
+        problems.add(Problem.at(origin.location(), origin.path(), "a volume has one source: a size"
+            + " (persistent), configMap, secret or emptyDir"));
+      } else if (volume.kind() == VolumeSpec.Kind.PERSISTENT && volume.size() == null) {
+        problems.add(Problem.at(origin.location(), origin.pathOf("size"), "a persistent volume needs"
+            + " a size (expected e.g. size: 10Gi), or give configMap, secret or emptyDir"));
+      }
+      if (volume.storageClass() != null && volume.kind() != VolumeSpec.Kind.PERSISTENT) {
+        problems.add(Problem.at(origin.of("storageClass"), origin.pathOf("storageClass"),
+            "storageClass applies to persistent volumes only"));
+      }
+    }
+  }
+
+  private void checkSecretEnv(ComponentSpec component, List<Problem> problems) {
+    component.secretEnv().keySet().stream().filter(component.env()::containsKey).forEach(name ->
+        problems.add(Problem.at(component.origin().of("secretEnv"), component.origin().pathOf("secretEnv."
+            + name), "is also set in env (expected each variable once)")));
+  }
+
+  private void checkSecretLiterals(OverrideSpec override, List<Problem> problems) {
+    checkSecretLiterals(override.env(), override.origin(), problems);
+  }
+
+  private void checkSecretLiterals(Map<String, String> env, Origin origin, List<Problem> problems) {
+    env.forEach((name, value) -> {
+      if (SECRET_LIKE.matcher(name).matches() && !value.isBlank()) {
+        problems.add(new Problem(origin.of("env"), origin.pathOf("env." + name),
+            "looks like a secret given as a literal value (expected a reference to a Kubernetes Secret)",
+            "move it to secretEnv: {" + name + ": {secret: <secret-name>, key: <key>}}"));
+      }
+    });
+  }
+
+  private void checkInstance(AppSpec app, InstanceSpec instance, List<Problem> problems) {
+    instance.components().forEach((name, override) -> {
+      Origin origin = override.origin();
+      ComponentSpec component = app.components().get(name);
+      if (component == null) {
+        problems.add(new Problem(origin.location(), origin.path(), "app '" + app.name()
+            + "' has no component '" + name + "' (expected one of: "
+            + String.join(", ", app.components().keySet()) + ")",
+            Suggestions.hint(name, app.components().keySet())));
+        return;
+      }
+      if (override.host() != null && (component.visibility() == null || !component.visibility().exposed())) {
+        problems.add(Problem.at(origin.of("host"), origin.pathOf("host"),
+            "the component is not exposed (expected visibility public or private to set a host)"));
+      }
+      checkAutoscaling(override.autoscaling(), origin, problems);
+      checkSecretLiterals(override.env(), origin, problems);
+      if (override.probes() != null) {
+        checkProbes(component, override.probes(), problems);
+      }
+    });
+  }
+
+  private void checkEnvironment(ConfigRepo repo, EnvironmentSpec environment,
+      Map<String, ResolvedApp> apps, List<Problem> problems) {
+    Map<String, ResolvedComponent> hosts = new HashMap<>();
+    if (environment.namespacePrefix() != null) {
+      for (ResolvedApp app : apps.values()) {
+        if (app.namespace().length() > MAX_NAME) {
+          problems.add(Problem.at(environment.origin().of("namespacePrefix"), "namespacePrefix",
+              "namespace '" + app.namespace() + "' for app " + app.name() + " is longer than "
+                  + MAX_NAME + " characters"));
+        }
+      }
+    }
+    for (ResolvedApp app : apps.values()) {
+      for (ResolvedComponent component : app.components().values()) {
+        AutoscalingSpec scaling = component.autoscaling();
+        if (scaling != null && scaling.min() > scaling.max()) {
+          Origin origin = component.overrideOrigin() != null ? component.overrideOrigin() : component.origin();
+          problems.add(Problem.at(origin.of("autoscaling"), origin.pathOf("autoscaling"), "in environment "
+              + environment.name() + ", min " + scaling.min() + " is greater than max " + scaling.max()
+              + " after merging (expected min <= max)"));
+        }
+        if (component.host() == null || !component.enabled() || !app.enabled()) {
+          continue;
+        }
+        String key = component.host() + component.path();
+        ResolvedComponent owner = hosts.putIfAbsent(key, component);
+        if (owner != null) {
+          Origin origin = component.overrideOrigin() != null ? component.overrideOrigin() : component.origin();
+          SourceLocation first = owner.overrideOrigin() != null
+              ? owner.overrideOrigin().location() : owner.origin().location();
+          problems.add(Problem.at(origin.of("host"), origin.pathOf("host"), "host " + component.host()
+              + component.path() + " is already claimed in environment " + environment.name()
+              + " by " + first + " (expected each host and path once)"));
+        }
+      }
+    }
+  }
+}

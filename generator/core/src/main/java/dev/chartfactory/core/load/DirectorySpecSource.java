@@ -1,0 +1,101 @@
+package dev.chartfactory.core.load;
+
+import dev.chartfactory.core.error.FactoryException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Spec files in a directory on disk. Only the folders a config repo defines are walked, output
+ * folders and VCS metadata are skipped, and symbolic links are never followed, so a link in the
+ * repo cannot make the loader read outside it.
+ */
+public final class DirectorySpecSource implements SpecSource {
+
+  private static final Set<String> SPEC_ROOTS = Set.of("environments", "apps", "templates");
+
+  private final Path root;
+
+  public DirectorySpecSource(Path root) {
+    this.root = root.toAbsolutePath().normalize();
+    if (!Files.isDirectory(this.root)) {
+      throw new FactoryException("config repo not found: " + this.root
+          + " is not a directory (expected a folder with factory.yaml; perhaps --repo is wrong?)",
+          (Throwable) null);
+    }
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  @Override
+  public String describe() {
+    return root.toString();
+  }
+
+  @Override
+  public List<String> files() {
+    List<String> files = new ArrayList<>();
+    try (var top = Files.list(root)) {
+      for (Path entry : top.sorted().toList()) {
+        String name = entry.getFileName().toString();
+        if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+          files.add(name);
+        } else if (SPEC_ROOTS.contains(name) && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+          walk(entry, files);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + root, e);
+    }
+    files.sort(null);
+    return files;
+  }
+
+  private void walk(Path folder, List<String> files) throws IOException {
+    Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+        if (attrs.isRegularFile()) {
+          files.add(root.relativize(file).toString().replace('\\', '/'));
+        }
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+
+  @Override
+  public long size(String path) {
+    try {
+      return Files.size(resolve(path));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + path, e);
+    }
+  }
+
+  @Override
+  public byte[] read(String path) {
+    try {
+      return Files.readAllBytes(resolve(path));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + path, e);
+    }
+  }
+
+  private Path resolve(String path) {
+    Path file = root.resolve(path).normalize();
+    if (!file.startsWith(root)) {
+      throw new IllegalArgumentException("path escapes the config repo: " + path);
+    }
+    return file;
+  }
+}

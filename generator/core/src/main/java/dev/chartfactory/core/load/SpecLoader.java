@@ -1,0 +1,210 @@
+package dev.chartfactory.core.load;
+
+import dev.chartfactory.core.check.SchemaChecker;
+import dev.chartfactory.core.check.SpecKind;
+import dev.chartfactory.core.check.Suggestions;
+import dev.chartfactory.core.error.Problem;
+import dev.chartfactory.core.error.SourceLocation;
+import dev.chartfactory.core.error.SpecException;
+import dev.chartfactory.core.spec.AppSpec;
+import dev.chartfactory.core.spec.ConfigRepo;
+import dev.chartfactory.core.spec.EnvironmentSpec;
+import dev.chartfactory.core.spec.FactorySpec;
+import dev.chartfactory.core.spec.InstanceSpec;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads every spec file of a config repo, checks each against its JSON Schema and binds it to
+ * spec records. Problems in all files are collected and reported together.
+ *
+ * <p>Layout: {@code factory.yaml}, {@code environments/<env>.yaml},
+ * {@code apps/<app>/app.yaml}, {@code apps/<app>/instances/<env>.yaml}, and blueprint
+ * overrides under {@code templates/<type>/}.
+ */
+public final class SpecLoader {
+
+  public static final String FACTORY_FILE = "factory.yaml";
+  private static final Pattern ENVIRONMENT = Pattern.compile("environments/([^/]+)\\.ya?ml");
+  private static final Pattern APP = Pattern.compile("apps/([^/]+)/app\\.ya?ml");
+  private static final Pattern INSTANCE = Pattern.compile("apps/([^/]+)/instances/([^/]+)\\.ya?ml");
+  private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  private static final long MAX_TEMPLATE_BYTES = 512 * 1024;
+
+  private final SafeYamlReader reader;
+  private final SchemaChecker schemaChecker;
+  private final SpecBinder binder = new SpecBinder();
+
+  public SpecLoader(YamlLimits limits, SchemaChecker schemaChecker) {
+    this.reader = new SafeYamlReader(limits);
+    this.schemaChecker = schemaChecker;
+  }
+
+  public SpecLoader() {
+    this(YamlLimits.DEFAULT, new SchemaChecker());
+  }
+
+  /** Loads the whole repo or throws a {@link SpecException} listing every problem found. */
+  public ConfigRepo load(SpecSource source) {
+    List<Problem> problems = new ArrayList<>();
+    List<String> files = source.files();
+    FactorySpec factory = null;
+    SortedMap<String, EnvironmentSpec> environments = new TreeMap<>();
+    SortedMap<String, AppSpec> apps = new TreeMap<>();
+    SortedMap<String, SortedMap<String, InstanceSpec>> instances = new TreeMap<>();
+    SortedMap<String, String> templates = new TreeMap<>();
+
+    if (!files.contains(FACTORY_FILE)) {
+      problems.add(Problem.at(SourceLocation.ofFile(FACTORY_FILE), "",
+          "not found in " + source.describe()
+              + " (expected the config repo root; perhaps --repo points at the wrong folder?)"));
+    }
+    for (String file : files) {
+      Matcher m;
+      if (file.equals(FACTORY_FILE)) {
+        YamlNode.Mapping root = parse(source, file, SpecKind.FACTORY, problems);
+        if (root != null) {
+          factory = binder.factory(root);
+        }
+      } else if ((m = ENVIRONMENT.matcher(file)).matches()) {
+        String name = m.group(1);
+        if (!validName(file, name, "environment file name", problems)) {
+          continue;
+        }
+        YamlNode.Mapping root = parse(source, file, SpecKind.ENVIRONMENT, problems);
+        if (root != null) {
+          EnvironmentSpec environment = binder.environment(root);
+          if (!name.equals(environment.name())) {
+            problems.add(Problem.at(environment.origin().of("name"), "name", "'"
+                + environment.name() + "' does not match the file name (expected '" + name + "')"));
+          } else {
+            environments.put(name, environment);
+          }
+        }
+      } else if ((m = APP.matcher(file)).matches()) {
+        String name = m.group(1);
+        if (!validName(file, name, "app folder name", problems)) {
+          continue;
+        }
+        YamlNode.Mapping root = parse(source, file, SpecKind.APP, problems);
+        if (root != null) {
+          AppSpec app = binder.app(root);
+          if (!name.equals(app.name())) {
+            problems.add(Problem.at(app.origin().of("name"), "name", "'" + app.name()
+                + "' does not match its folder apps/" + name + "/ (expected '" + name + "')"));
+          } else {
+            apps.put(name, app);
+          }
+        }
+      } else if ((m = INSTANCE.matcher(file)).matches()) {
+        String app = m.group(1);
+        String environment = m.group(2);
+        if (!validName(file, app, "app folder name", problems)
+            || !validName(file, environment, "instance file name", problems)) {
+          continue;
+        }
+        YamlNode.Mapping root = parse(source, file, SpecKind.INSTANCE, problems);
+        if (root != null) {
+          instances.computeIfAbsent(app, a -> new TreeMap<>())
+              .put(environment, binder.instance(app, environment, root));
+        }
+      } else if (file.startsWith("templates/")) {
+        readTemplate(source, file, templates, problems);
+      }
+    }
+    List<String> appFolders = files.stream().map(APP::matcher).filter(Matcher::matches)
+        .map(m -> m.group(1)).toList();
+    List<String> environmentFiles = files.stream().map(ENVIRONMENT::matcher)
+        .filter(Matcher::matches).map(m -> m.group(1)).toList();
+    checkInstancesMatch(environmentFiles, appFolders, instances, problems);
+    if (!problems.isEmpty()) {
+      throw new SpecException(problems);
+    }
+    return new ConfigRepo(factory, environments, apps, instances, templates);
+  }
+
+  private YamlNode.Mapping parse(SpecSource source, String file, SpecKind kind, List<Problem> problems) {
+    try {
+      reader.checkSize(file, source.size(file));
+      YamlNode node = reader.read(file, decode(file, source.read(file)));
+      if (node == null) {
+        problems.add(Problem.at(SourceLocation.ofFile(file), "", "file is empty (expected a map)"));
+        return null;
+      }
+      if (!(node instanceof YamlNode.Mapping root)) {
+        problems.add(Problem.at(node.location(), "",
+            "the document is " + node.kindName() + " (expected a map of fields)"));
+        return null;
+      }
+      List<Problem> schemaProblems = schemaChecker.check(kind, root);
+      if (!schemaProblems.isEmpty()) {
+        problems.addAll(schemaProblems);
+        return null;
+      }
+      return root;
+    } catch (SpecException e) {
+      problems.addAll(e.problems());
+      return null;
+    }
+  }
+
+  private static String decode(String file, byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw SpecException.of(Problem.at(SourceLocation.ofFile(file), "",
+          "is not valid UTF-8 text (expected a YAML file)"));
+    }
+  }
+
+  private void readTemplate(SpecSource source, String file, SortedMap<String, String> templates,
+      List<Problem> problems) {
+    long size = source.size(file);
+    if (size > MAX_TEMPLATE_BYTES) {
+      problems.add(Problem.at(SourceLocation.ofFile(file), "", "template is " + size
+          + " bytes (expected at most " + MAX_TEMPLATE_BYTES + ")"));
+      return;
+    }
+    try {
+      templates.put(file.substring("templates/".length()), decode(file, source.read(file)));
+    } catch (SpecException e) {
+      problems.addAll(e.problems());
+    }
+  }
+
+  private static boolean validName(String file, String name, String what, List<Problem> problems) {
+    if (name.length() <= 63 && DNS_LABEL.matcher(name).matches()) {
+      return true;
+    }
+    problems.add(Problem.at(SourceLocation.ofFile(file), "", what + " '" + name
+        + "' is not a DNS-1123 label (expected lower-case letters, digits and '-', at most 63)"));
+    return false;
+  }
+
+  private static void checkInstancesMatch(List<String> environments, List<String> apps, SortedMap<String, SortedMap<String, InstanceSpec>> instances,
+      List<Problem> problems) {
+    instances.forEach((app, byEnvironment) -> byEnvironment.forEach((environment, instance) -> {
+      if (!apps.contains(app)) {
+        problems.add(Problem.at(SourceLocation.ofFile(instance.origin().file()), "",
+            "instance of app '" + app + "', which has no apps/" + app + "/app.yaml"));
+      }
+      if (!environments.contains(environment)) {
+        problems.add(new Problem(SourceLocation.ofFile(instance.origin().file()), "",
+            "instance for environment '" + environment + "', which does not exist (expected one of: "
+                + String.join(", ", environments) + ")",
+            Suggestions.hint(environment, environments)));
+      }
+    }));
+  }
+}

@@ -1,0 +1,61 @@
+package dev.chartfactory.core.resolve;
+
+import dev.chartfactory.core.spec.AutoscalingSpec;
+import dev.chartfactory.core.spec.ComponentType;
+import dev.chartfactory.core.spec.Origin;
+import dev.chartfactory.core.spec.PortSpec;
+import dev.chartfactory.core.spec.ProbeSpec;
+import dev.chartfactory.core.spec.ResourcesSpec;
+import dev.chartfactory.core.spec.SecretRef;
+import dev.chartfactory.core.spec.Visibility;
+import dev.chartfactory.core.spec.VolumeSpec;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A component with every default applied, as it runs in one environment (or, for the chart's
+ * own values.yaml, as the app declares it before any environment).
+ *
+ * @param host the full host name when exposed, else null
+ * @param autoscaling null when the component does not autoscale
+ * @param overrideOrigin where the environment's override was written, or null
+ */
+public record ResolvedComponent(
+    String name,
+    ComponentType type,
+    boolean enabled,
+    ImageRef image,
+    String pullPolicy,
+    List<String> command,
+    List<String> args,
+    List<PortSpec> ports,
+    Visibility visibility,
+    String host,
+    String path,
+    ProbeSpec.Probes probes,
+    ResourcesSpec resources,
+    int replicas,
+    AutoscalingSpec autoscaling,
+    SortedMap<String, String> env,
+    SortedMap<String, SecretRef> secretEnv,
+    List<VolumeSpec> volumes,
+    String schedule,
+    String concurrencyPolicy,
+    Origin origin,
+    Origin overrideOrigin) {
+
+  public ResolvedComponent {
+    command = List.copyOf(command);
+    args = List.copyOf(args);
+    ports = List.copyOf(ports);
+    env = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(env));
+    secretEnv = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(secretEnv));
+    volumes = List.copyOf(volumes);
+  }
+
+  /** The first port, which probes and routes use when they name none. */
+  public PortSpec primaryPort() {
+    return ports.isEmpty() ? null : ports.get(0);
+  }
+}
