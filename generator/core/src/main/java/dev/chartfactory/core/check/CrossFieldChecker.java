@@ -230,7 +230,7 @@ public final class CrossFieldChecker {
   private void checkSecretLiterals(Map<String, String> env, Origin origin, List<Problem> problems) {
     env.forEach((name, value) -> {
       if (SECRET_LIKE.matcher(name).matches() && !value.isBlank()) {
-        problems.add(new Problem(origin.of("env"), origin.pathOf("env." + name),
+        problems.add(new Problem(origin.of("env." + name), origin.pathOf("env." + name),
             "looks like a secret given as a literal value (expected a reference to a Kubernetes Secret)",
             "move it to secretEnv: {" + name + ": {secret: <secret-name>, key: <key>}}"));
       }
@@ -290,8 +290,8 @@ public final class CrossFieldChecker {
           Origin origin = component.overrideOrigin() != null ? component.overrideOrigin() : component.origin();
           SourceLocation first = owner.overrideOrigin() != null
               ? owner.overrideOrigin().location() : owner.origin().location();
-          problems.add(Problem.at(origin.of("host"), origin.pathOf("host"), "host " + component.host()
-              + component.path() + " is already claimed in environment " + environment.name()
+          String route = component.host() + ("/".equals(component.path()) ? "" : component.path());
+          problems.add(Problem.at(origin.of("host"), origin.pathOf("host"), "host " + route + " is already claimed in environment " + environment.name()
               + " by " + first + " (expected each host and path once)"));
         }
       }

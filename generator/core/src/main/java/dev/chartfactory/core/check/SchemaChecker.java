@@ -130,8 +130,11 @@ public final class SchemaChecker {
         String description = described != null && described.has("description")
             ? described.get("description").asString() : "pattern " + error.getSchemaNode();
         if ("propertyNames".equals(keyword) && error.getProperty() != null) {
-          return Problem.at(at, field, "'" + error.getProperty() + "' is not a valid name (expected "
-              + lowerFirst(description) + ")");
+          if (node instanceof YamlNode.Mapping map && map.entries().containsKey(error.getProperty())) {
+            at = map.entries().get(error.getProperty()).keyLocation();
+          }
+          return Problem.at(at, append(field, error.getProperty()), "'" + error.getProperty()
+              + "' is not a valid name (expected " + lowerFirst(description) + ")");
         }
         return Problem.at(at, field, show(node) + " is not valid (expected " + lowerFirst(description) + ")");
       }
@@ -159,7 +162,8 @@ public final class SchemaChecker {
   }
 
   private static String lowerFirst(String text) {
-    return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    String trimmed = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+    return trimmed.isEmpty() ? trimmed : Character.toLowerCase(trimmed.charAt(0)) + trimmed.substring(1);
   }
 
   private static String show(YamlNode node) {

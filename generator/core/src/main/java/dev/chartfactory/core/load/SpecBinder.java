@@ -273,7 +273,13 @@ public final class SpecBinder {
   /** The object's location and the locations of each of its keys' values. */
   static Origin origin(Mapping node, String path) {
     Map<String, SourceLocation> fields = new LinkedHashMap<>();
-    node.entries().forEach((key, entry) -> fields.put(key, entry.value().location()));
+    node.entries().forEach((key, entry) -> {
+      fields.put(key, entry.value().location());
+      if (entry.value() instanceof Mapping child) {
+        // One level down, so rules can point at e.g. env.DB_PASSWORD rather than env.
+        child.entries().forEach((subKey, sub) -> fields.put(key + "." + subKey, sub.keyLocation()));
+      }
+    });
     return new Origin(node.location(), path, fields);
   }
 

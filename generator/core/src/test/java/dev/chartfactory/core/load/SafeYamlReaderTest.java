@@ -1,0 +1,145 @@
+package dev.chartfactory.core.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.chartfactory.core.Pipeline;
+import dev.chartfactory.core.PipelineListener;
+import dev.chartfactory.core.TestRepos;
+import dev.chartfactory.core.error.SpecException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SafeYamlReaderTest {
+
+  private final SafeYamlReader reader = new SafeYamlReader(YamlLimits.DEFAULT);
+
+  @TempDir Path temp;
+
+  @Test
+  void read_keepsLineAndColumnOfEveryValue() {
+    YamlNode.Mapping root = (YamlNode.Mapping) reader.read("a.yaml", "name: shop\ncomponents:\n  web: {port: 80}\n");
+    YamlNode.Mapping web = (YamlNode.Mapping) ((YamlNode.Mapping) root.get("components")).get("web");
+    assertThat(web.get("port").location()).hasToString("a.yaml:3:15");
+    assertThat(((YamlNode.Scalar) web.get("port")).type()).isEqualTo(YamlNode.ScalarType.INTEGER);
+  }
+
+  @Test
+  void read_whenBillionLaughs_refusesWithoutExpanding() {
+    StringBuilder bomb = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    char previous = 'a';
+    for (char c = 'b'; c <= 'j'; c++) {
+      bomb.append(c).append(": &").append(c).append(" [");
+      for (int i = 0; i < 9; i++) {
+        bomb.append(i == 0 ? "" : ",").append('*').append(previous);
+      }
+      bomb.append("]\n");
+      previous = c;
+    }
+    assertThatThrownBy(() -> reader.read("apps/bomb/app.yaml", bomb.toString()))
+        .isInstanceOf(SpecException.class)
+        .satisfies(e -> assertThat(((SpecException) e).problems().get(0).toString())
+            .startsWith("apps/bomb/app.yaml")
+            .containsAnyOf("aliases", "YAML bomb"));
+  }
+
+  @Test
+  void read_whenFewAliasesExpandHugely_stopsAtNodeBudget() {
+    // Under the alias limit (10 aliases a level, 5 levels) but 10^5 values once expanded.
+    SafeYamlReader small = new SafeYamlReader(new YamlLimits(1 << 20, 50, 64, 10_000));
+    StringBuilder text = new StringBuilder("a: &a [1,2,3,4,5,6,7,8,9,10]\n");
+    char previous = 'a';
+    for (char c = 'b'; c <= 'e'; c++) {
+      text.append(c).append(": &").append(c).append(" [");
+      for (int i = 0; i < 10; i++) {
+        text.append(i == 0 ? "" : ",").append('*').append(previous);
+      }
+      text.append("]\n");
+      previous = c;
+    }
+    assertThatThrownBy(() -> small.read("x.yaml", text.toString()))
+        .isInstanceOf(SpecException.class)
+        .hasMessageContaining("1 problem")
+        .satisfies(e -> assertThat(((SpecException) e).problems().get(0).message())
+            .contains("more than 10000 values"));
+  }
+
+  @Test
+  void read_whenNestedTooDeep_refuses() {
+    String deep = "a: " + "[".repeat(200) + "]".repeat(200) + "\n";
+    assertThatThrownBy(() -> reader.read("deep.yaml", deep))
+        .isInstanceOf(SpecException.class)
+        .satisfies(e -> assertThat(((SpecException) e).problems().get(0).toString()).startsWith("deep.yaml"));
+  }
+
+  @Test
+  void read_whenTwoDocuments_pointsAtTheSecond() {
+    assertThatThrownBy(() -> reader.read("two.yaml", "a: 1\n---\nb: 2\n"))
+        .isInstanceOf(SpecException.class)
+        .satisfies(e -> assertThat(((SpecException) e).problems().get(0).toString())
+            .startsWith("two.yaml:3:1: a spec file holds one YAML document"));
+  }
+
+  @Test
+  void read_mergeKeys_areApplied() {
+    YamlNode.Mapping root = (YamlNode.Mapping) reader.read("m.yaml",
+        "base: &base {cpu: 1, memory: 2}\nthis:\n  <<: *base\n  memory: 3\n");
+    YamlNode.Mapping merged = (YamlNode.Mapping) root.get("this");
+    assertThat(merged.entries()).containsOnlyKeys("memory", "cpu");
+    assertThat(((YamlNode.Scalar) merged.get("memory")).text()).isEqualTo("3");
+  }
+
+  @Test
+  void load_when50MegabyteSpec_refusesBeforeReadingAndNamesTheFile() throws IOException {
+    Path repo = TestRepos.baseRepo(temp.resolve("repo"));
+    Path huge = repo.resolve("apps/shop/app.yaml");
+    byte[] line = "# padding padding padding padding padding padding padding padding\n"
+        .getBytes(StandardCharsets.US_ASCII);
+    try (OutputStream out = Files.newOutputStream(huge)) {
+      for (long written = 0; written < 50L * 1024 * 1024; written += line.length) {
+        out.write(line);
+      }
+    }
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> new Pipeline(PipelineListener.SILENT).resolve(new DirectorySpecSource(repo)))
+        .isInstanceOf(SpecException.class)
+        .satisfies(e -> assertThat(((SpecException) e).problems().get(0).toString())
+            .startsWith("apps/shop/app.yaml: file is 52428")
+            .contains("larger than the 2097152-byte limit"));
+    assertThat(Files.size(huge)).isGreaterThanOrEqualTo(50L * 1024 * 1024);
+  }
+
+  @Test
+  void load_whenFileIsNotUtf8_saysSo() throws IOException {
+    Path repo = TestRepos.baseRepo(temp.resolve("latin1"));
+    Files.write(repo.resolve("apps/shop/app.yaml"), new byte[] {'n', 'a', 'm', 'e', ':', ' ', (byte) 0xE9, '\n'});
+    assertThatThrownBy(() -> new Pipeline(PipelineListener.SILENT).resolve(new DirectorySpecSource(repo)))
+        .isInstanceOf(SpecException.class)
+        .hasMessageContaining("1 problem")
+        .satisfies(e -> assertThat(((SpecException) e).problems().get(0).toString())
+            .isEqualTo("apps/shop/app.yaml: is not valid UTF-8 text (expected a YAML file)"));
+  }
+
+  @Test
+  void load_whenFactoryYamlMissing_suggestsWrongRepo() {
+    Path empty = temp.resolve("empty");
+    empty.toFile().mkdirs();
+    assertThatThrownBy(() -> new Pipeline(PipelineListener.SILENT).resolve(new DirectorySpecSource(empty)))
+        .isInstanceOf(SpecException.class)
+        .satisfies(e -> assertThat(((SpecException) e).problems().get(0).toString())
+            .startsWith("factory.yaml: not found in").contains("perhaps --repo"));
+  }
+
+  @Test
+  void source_neverFollowsSymlinksOutOfTheRepo() throws IOException {
+    Path repo = TestRepos.baseRepo(temp.resolve("links"));
+    Path outside = Files.writeString(temp.resolve("secret.yaml"), "name: evil\ndomain: x.y\n");
+    Files.createSymbolicLink(repo.resolve("environments/evil.yaml"), outside);
+    assertThat(new DirectorySpecSource(repo).files()).doesNotContain("environments/evil.yaml");
+  }
+}
