@@ -284,13 +284,14 @@ public final class CrossFieldChecker {
         if (component.host() == null || !component.enabled() || !app.enabled()) {
           continue;
         }
-        String key = component.host() + component.path();
+        String host = component.fullHost(environment.domain());
+        String key = host + component.path();
         ResolvedComponent owner = hosts.putIfAbsent(key, component);
         if (owner != null) {
           Origin origin = component.overrideOrigin() != null ? component.overrideOrigin() : component.origin();
           SourceLocation first = owner.overrideOrigin() != null
               ? owner.overrideOrigin().location() : owner.origin().location();
-          String route = component.host() + ("/".equals(component.path()) ? "" : component.path());
+          String route = host + ("/".equals(component.path()) ? "" : component.path());
           problems.add(Problem.at(origin.of("host"), origin.pathOf("host"), "host " + route + " is already claimed in environment " + environment.name()
               + " by " + first + " (expected each host and path once)"));
         }

@@ -12,7 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -53,16 +56,15 @@ public final class SafeYamlReader {
     options.setProcessComments(false);
     Node root;
     try {
-      List<Node> documents = new ArrayList<>();
-      for (Node document : new Yaml(options).composeAll(new StringReader(text))) {
-        documents.add(document);
-        if (documents.size() > 1) {
-          throw SpecException.of(
-              Problem.at(location(file, document.getStartMark()), "",
-                  "a spec file holds one YAML document (found a second '---' document)"));
-        }
+      // The composer alone: no Yaml facade, no constructor, so no Java objects are ever built.
+      Composer composer = new Composer(
+          new ParserImpl(new StreamReader(new StringReader(text)), options), new Resolver(), options);
+      root = composer.checkNode() ? composer.getNode() : null;
+      if (composer.checkNode()) {
+        Node second = composer.getNode();
+        throw SpecException.of(Problem.at(location(file, second.getStartMark()), "",
+            "a spec file holds one YAML document (found a second '---' document)"));
       }
-      root = documents.isEmpty() ? null : documents.get(0);
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       SourceLocation at = mark == null ? SourceLocation.ofFile(file) : location(file, mark);

@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -67,10 +69,15 @@ public final class SpecLoader {
           "not found in " + source.describe()
               + " (expected the config repo root; perhaps --repo points at the wrong folder?)"));
     }
+    // Parsing and schema checks are independent per file: spread them over the cores.
+    Map<String, Parsed> parsed = files.parallelStream()
+        .map(file -> Map.entry(file, kindOf(file)))
+        .filter(e -> e.getValue() != null)
+        .collect(Collectors.toConcurrentMap(Map.Entry::getKey, e -> parse(source, e.getKey(), e.getValue())));
     for (String file : files) {
       Matcher m;
       if (file.equals(FACTORY_FILE)) {
-        YamlNode.Mapping root = parse(source, file, SpecKind.FACTORY, problems);
+        YamlNode.Mapping root = parsed.get(file).root(problems);
         if (root != null) {
           factory = binder.factory(root);
         }
@@ -79,7 +86,7 @@ public final class SpecLoader {
         if (!validName(file, name, "environment file name", problems)) {
           continue;
         }
-        YamlNode.Mapping root = parse(source, file, SpecKind.ENVIRONMENT, problems);
+        YamlNode.Mapping root = parsed.get(file).root(problems);
         if (root != null) {
           EnvironmentSpec environment = binder.environment(root);
           if (!name.equals(environment.name())) {
@@ -94,7 +101,7 @@ public final class SpecLoader {
         if (!validName(file, name, "app folder name", problems)) {
           continue;
         }
-        YamlNode.Mapping root = parse(source, file, SpecKind.APP, problems);
+        YamlNode.Mapping root = parsed.get(file).root(problems);
         if (root != null) {
           AppSpec app = binder.app(root);
           if (!name.equals(app.name())) {
@@ -111,7 +118,7 @@ public final class SpecLoader {
             || !validName(file, environment, "instance file name", problems)) {
           continue;
         }
-        YamlNode.Mapping root = parse(source, file, SpecKind.INSTANCE, problems);
+        YamlNode.Mapping root = parsed.get(file).root(problems);
         if (root != null) {
           instances.computeIfAbsent(app, a -> new TreeMap<>())
               .put(environment, binder.instance(app, environment, root));
@@ -129,6 +136,32 @@ public final class SpecLoader {
       throw new SpecException(problems);
     }
     return new ConfigRepo(factory, environments, apps, instances, templates);
+  }
+
+  /** A parsed and schema-checked file: its root, or the problems that stopped it. */
+  private record Parsed(YamlNode.Mapping root, List<Problem> problems) {
+    YamlNode.Mapping root(List<Problem> collect) {
+      collect.addAll(problems);
+      return root;
+    }
+  }
+
+  private static SpecKind kindOf(String file) {
+    if (file.equals(FACTORY_FILE)) {
+      return SpecKind.FACTORY;
+    }
+    if (ENVIRONMENT.matcher(file).matches()) {
+      return SpecKind.ENVIRONMENT;
+    }
+    if (APP.matcher(file).matches()) {
+      return SpecKind.APP;
+    }
+    return INSTANCE.matcher(file).matches() ? SpecKind.INSTANCE : null;
+  }
+
+  private Parsed parse(SpecSource source, String file, SpecKind kind) {
+    List<Problem> problems = new ArrayList<>();
+    return new Parsed(parse(source, file, kind, problems), List.copyOf(problems));
   }
 
   private YamlNode.Mapping parse(SpecSource source, String file, SpecKind kind, List<Problem> problems) {

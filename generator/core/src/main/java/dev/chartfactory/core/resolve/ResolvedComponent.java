@@ -17,7 +17,8 @@ import java.util.TreeMap;
  * A component with every default applied, as it runs in one environment (or, for the chart's
  * own values.yaml, as the app declares it before any environment).
  *
- * @param host the full host name when exposed, else null
+ * @param host the host as written (a first label, or a full name with dots) when exposed,
+ *     else null; see {@link #fullHost}
  * @param autoscaling null when the component does not autoscale
  * @param overrideOrigin where the environment's override was written, or null
  */
@@ -52,6 +53,14 @@ public record ResolvedComponent(
     env = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(env));
     secretEnv = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(secretEnv));
     volumes = List.copyOf(volumes);
+  }
+
+  /** The host name clients use: a first label is completed with the environment's domain. */
+  public String fullHost(String domain) {
+    if (host == null) {
+      return null;
+    }
+    return host.contains(".") || domain == null ? host : host + "." + domain;
   }
 
   /** The first port, which probes and routes use when they name none. */

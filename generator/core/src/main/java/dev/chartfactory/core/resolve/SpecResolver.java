@@ -107,11 +107,8 @@ public final class SpecResolver {
     env.putAll(override.env());
 
     Visibility visibility = component.visibility() != null ? component.visibility() : Visibility.CLUSTER;
-    String host = null;
-    if (visibility.exposed()) {
-      String written = firstNonNull(override.host(), component.host(), defaultHost(app, component));
-      host = environment == null || written.contains(".") ? written : written + "." + environment.domain();
-    }
+    String host = visibility.exposed()
+        ? firstNonNull(override.host(), component.host(), defaultHost(app, component)) : null;
     int replicas = firstNonNull(override.replicas(), component.replicas(), defaults.replicas(),
         DEFAULT_REPLICAS);
     boolean enabled = override.enabled() == null || override.enabled();

@@ -68,7 +68,8 @@ class SpecResolverTest {
 
     ResolvedComponent dev = platform.environments().get("dev").get("shop").components().get("web");
     assertThat(dev.image().tag()).isEqualTo("1.0.0");
-    assertThat(dev.host()).isEqualTo("shop.dev.local.test");
+    assertThat(dev.host()).isEqualTo("shop");
+    assertThat(dev.fullHost("dev.local.test")).isEqualTo("shop.dev.local.test");
   }
 
   @Test

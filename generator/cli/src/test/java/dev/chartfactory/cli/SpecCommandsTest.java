@@ -1,0 +1,132 @@
+package dev.chartfactory.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SpecCommandsTest {
+
+  @TempDir Path temp;
+
+  static Path projectRoot() {
+    Path dir = Path.of("").toAbsolutePath();
+    while (!Files.exists(dir.resolve("schemas/app.schema.json"))) {
+      dir = dir.getParent();
+    }
+    return dir;
+  }
+
+  private Path copyOfExample(String name) throws IOException {
+    Path from = projectRoot().resolve("examples").resolve(name);
+    Path to = temp.resolve(name);
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path file : files.sorted().toList()) {
+        Path target = to.resolve(from.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target);
+        }
+      }
+    }
+    return to;
+  }
+
+  private static List<String> listing(Path root) throws IOException {
+    try (Stream<Path> files = Files.walk(root)) {
+      return files.map(root::relativize).map(Path::toString).sorted().toList();
+    }
+  }
+
+  @Test
+  void validate_onTheShopExample_succeeds() {
+    CliRun run = CliRun.of("validate", "--repo", projectRoot().resolve("examples/shop").toString());
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("valid: 11 apps, 15 components, 3 environments, 31 instances");
+    assertThat(run.err()).contains("[load] reading specs from");
+  }
+
+  @Test
+  void validate_whenSpecsAreInvalid_printsEveryProblemAndExitsOne() throws IOException {
+    Path repo = copyOfExample("small");
+    Files.writeString(repo.resolve("apps/hello/app.yaml"), """
+        name: hello
+        components:
+          web:
+            type: webap
+            image: hello
+            port: 70000
+        """);
+    CliRun run = CliRun.of("validate", "--repo", repo.toString(), "--quiet");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains(
+        "apps/hello/app.yaml:4:11: components.web.type: \"webap\" is not allowed (expected one of: webapp, worker, cron, stateful); did you mean 'webapp'?",
+        "apps/hello/app.yaml:6:11: components.web.port: 70000 is out of range (expected 1-65535)",
+        "2 problems in 1 spec file");
+    assertThat(run.err()).doesNotContain("Exception", "\tat ");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void unknownCommandAndOption_areErrorsWithHints() {
+    CliRun command = CliRun.of("valdate");
+    assertThat(command.exitCode()).isEqualTo(1);
+    assertThat(command.err()).contains("unknown command 'valdate'; did you mean 'validate'?");
+    CliRun option = CliRun.of("validate", "--rpo", ".");
+    assertThat(option.exitCode()).isEqualTo(1);
+    assertThat(option.err()).contains("unknown option '--rpo'");
+  }
+
+  @Test
+  void newApp_writesValidSpecsForEveryEnvironment() throws IOException {
+    Path repo = copyOfExample("shop");
+    CliRun run = CliRun.of("new", "app", "inventory", "--type", "worker", "--component", "sync",
+        "--repo", repo.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("wrote apps/inventory/app.yaml", "wrote apps/inventory/instances/prod.yaml");
+    assertThat(repo.resolve("apps/inventory/instances/staging.yaml")).exists();
+    assertThat(CliRun.of("validate", "--repo", repo.toString(), "--quiet").out())
+        .contains("valid: 12 apps, 16 components");
+  }
+
+  @Test
+  void newApp_withPathTraversalName_writesNothing() throws IOException {
+    Path repo = copyOfExample("small");
+    List<String> before = listing(temp);
+    CliRun run = CliRun.of("new", "app", "../../etc", "--repo", repo.toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("app: '../../etc' is not a valid app name");
+    assertThat(listing(temp)).isEqualTo(before);
+  }
+
+  @Test
+  void newComponent_appendsToTheAppKeepingComments() throws IOException {
+    Path repo = copyOfExample("small");
+    Path appFile = repo.resolve("apps/hello/app.yaml");
+    String before = Files.readString(appFile);
+    CliRun run = CliRun.of("new", "component", "hello", "nightly", "--type", "cron", "--repo", repo.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    String after = Files.readString(appFile);
+    assertThat(after).startsWith(before.strip()).contains("  nightly:\n    type: cron\n");
+    assertThat(CliRun.of("validate", "--repo", repo.toString()).exitCode()).isZero();
+  }
+
+  @Test
+  void newComponent_whenItWouldMakeTheRepoInvalid_writesNothing() throws IOException {
+    Path repo = copyOfExample("small");
+    Path appFile = repo.resolve("apps/hello/app.yaml");
+    String before = Files.readString(appFile);
+    // 'hello-' + 52 characters is past the 52-character limit for a stateful component's name.
+    String longName = "s" + "x".repeat(50);
+    CliRun run = CliRun.of("new", "component", "hello", longName, "--type", "stateful", "--repo", repo.toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("expected at most 52 for a stateful");
+    assertThat(Files.readString(appFile)).isEqualTo(before);
+  }
+}
