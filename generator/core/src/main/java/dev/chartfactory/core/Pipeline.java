@@ -10,6 +10,11 @@ import dev.chartfactory.core.load.YamlLimits;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
 import dev.chartfactory.core.resolve.SpecResolver;
 import dev.chartfactory.core.spec.ConfigRepo;
+import dev.chartfactory.core.render.ChartRenderer;
+import dev.chartfactory.core.render.RenderedChart;
+import dev.chartfactory.core.resolve.ResolvedApp;
+import dev.chartfactory.core.umbrella.UmbrellaRenderer;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -49,5 +54,22 @@ public final class Pipeline {
     }
     listener.progress("check", "specs are valid");
     return platform;
+  }
+
+  /**
+   * Renders every app's chart and the umbrella, in memory. {@code onlyApps} limits the app
+   * charts rendered (empty: all); the umbrella is always rendered, it is cheap.
+   */
+  public List<RenderedChart> render(ResolvedPlatform platform, java.util.Set<String> onlyApps) {
+    ChartRenderer renderer = new ChartRenderer(platform);
+    List<RenderedChart> charts = new ArrayList<>();
+    for (ResolvedApp app : platform.baseApps().values()) {
+      if (onlyApps.isEmpty() || onlyApps.contains(app.name())) {
+        charts.add(renderer.render(app));
+      }
+    }
+    charts.add(new UmbrellaRenderer().render(platform));
+    listener.progress("render", charts.size() - 1 + " app charts and the umbrella chart rendered");
+    return charts;
   }
 }

@@ -1,0 +1,71 @@
+package dev.chartfactory.cli;
+
+import dev.chartfactory.core.Pipeline;
+import dev.chartfactory.core.error.Problem;
+import dev.chartfactory.core.error.SourceLocation;
+import dev.chartfactory.core.error.SpecException;
+import dev.chartfactory.core.load.DirectorySpecSource;
+import dev.chartfactory.core.render.RenderedChart;
+import dev.chartfactory.core.resolve.ResolvedPlatform;
+import dev.chartfactory.core.write.ChartChange;
+import dev.chartfactory.core.write.ChartWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.springframework.shell.core.command.annotation.Argument;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
+import org.springframework.stereotype.Component;
+
+/** {@code generate-all} and {@code generate APP}: specs → charts, written only when valid. */
+@Component
+public class GenerateCommands {
+
+  @Command(name = "generate-all", group = "Charts", exitStatusExceptionMapper = "factoryExceptions",
+      description = "Render every app chart and the umbrella chart and write the ones that changed")
+  public String generateAll(
+      @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo,
+      @Option(longName = "dry-run", description = "show what would change, write nothing") boolean dryRun,
+      @Option(longName = "quiet", description = "no progress output") boolean quiet) {
+    return generate(repo, Set.of(), dryRun, quiet);
+  }
+
+  @Command(name = "generate", group = "Charts", exitStatusExceptionMapper = "factoryExceptions",
+      description = "Render one app's chart (and the umbrella) and write them if they changed")
+  public String generateOne(
+      @Argument(index = 0, description = "app name") String app,
+      @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo,
+      @Option(longName = "dry-run", description = "show what would change, write nothing") boolean dryRun,
+      @Option(longName = "quiet", description = "no progress output") boolean quiet) {
+    return generate(repo, Set.of(app), dryRun, quiet);
+  }
+
+  private static String generate(String repo, Set<String> apps, boolean dryRun, boolean quiet) {
+    Pipeline pipeline = new Pipeline(Terminal.progress(quiet));
+    DirectorySpecSource source = new DirectorySpecSource(Path.of(repo));
+    ResolvedPlatform platform = pipeline.resolve(source);
+    for (String app : apps) {
+      if (!platform.baseApps().containsKey(app)) {
+        throw SpecException.of(Problem.at(SourceLocation.ofFile("<command line>"), "app",
+            "'" + app + "' is not an app of this repo (expected one of: "
+                + String.join(", ", platform.baseApps().keySet()) + ")"));
+      }
+    }
+    List<RenderedChart> charts = pipeline.render(platform, apps);
+    ChartWriter writer = new ChartWriter(source.root());
+    List<ChartChange> changes = dryRun ? writer.plan(charts, apps.isEmpty()) : writer.write(charts, apps.isEmpty());
+    return summary(changes, dryRun);
+  }
+
+  static String summary(List<ChartChange> changes, boolean dryRun) {
+    if (changes.isEmpty()) {
+      return "up to date: nothing changed";
+    }
+    StringBuilder text = new StringBuilder(dryRun ? "would change:\n" : "changed:\n");
+    for (ChartChange change : changes) {
+      text.append(String.format("  %-32s +%d ~%d -%d%n", change.folder(), change.added().size(),
+          change.changed().size(), change.removed().size()));
+    }
+    return text.toString().stripTrailing();
+  }
+}

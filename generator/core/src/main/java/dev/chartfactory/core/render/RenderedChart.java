@@ -1,0 +1,18 @@
+package dev.chartfactory.core.render;
+
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The files of one generated chart, by path relative to the chart's folder, in memory: nothing
+ * is written until every chart rendered and validated.
+ *
+ * @param name the chart's name (its folder under charts/, or the umbrella's)
+ * @param folder where it is written, relative to the output root ({@code charts/shop})
+ */
+public record RenderedChart(String name, String folder, SortedMap<String, String> files) {
+
+  public RenderedChart {
+    files = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(files));
+  }
+}

@@ -1,0 +1,248 @@
+package dev.chartfactory.core.render;
+
+import dev.chartfactory.core.resolve.ImageRef;
+import dev.chartfactory.core.resolve.ResolvedApp;
+import dev.chartfactory.core.resolve.ResolvedComponent;
+import dev.chartfactory.core.spec.AutoscalingSpec;
+import dev.chartfactory.core.spec.ComponentType;
+import dev.chartfactory.core.spec.FactorySpec;
+import dev.chartfactory.core.spec.PortSpec;
+import dev.chartfactory.core.spec.ProbeSpec;
+import dev.chartfactory.core.spec.RbacRuleSpec;
+import dev.chartfactory.core.spec.ResourcesSpec;
+import dev.chartfactory.core.spec.SecretRef;
+import dev.chartfactory.core.spec.VolumeSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Builds a chart's values tree from a resolved app: every tunable the templates read, in a fixed,
+ * readable order. The same builder makes the chart's values.yaml (from the base resolution) and,
+ * diffed against it, each environment's overrides in the umbrella.
+ */
+public final class ValuesBuilder {
+
+  /** Non-root defaults; a spec relaxes them per chart with --set or values, never silently. */
+  static final Map<String, Object> POD_SECURITY_CONTEXT = ordered(
+      "runAsNonRoot", true, "runAsUser", 1000, "runAsGroup", 1000, "fsGroup", 1000,
+      "seccompProfile", ordered("type", "RuntimeDefault"));
+  static final Map<String, Object> SECURITY_CONTEXT = ordered(
+      "allowPrivilegeEscalation", false, "readOnlyRootFilesystem", false,
+      "capabilities", ordered("drop", List.of("ALL")));
+
+  private final FactorySpec factory;
+
+  public ValuesBuilder(FactorySpec factory) {
+    this.factory = factory;
+  }
+
+  /** The chart-level values (values.yaml of the app's own chart). */
+  public Map<String, Object> chartValues(ResolvedApp app) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("global", ordered(
+        "imageRegistry", factory.registry(),
+        "imagePullSecrets", factory.imagePullSecrets(),
+        "domain", "local.test",
+        "partOf", "",
+        "sourceCommit", "",
+        "exposure", ordered(
+            "className", "traefik",
+            "privateClassName", "",
+            "tls", true,
+            "clusterIssuer", factory.certManager().issuer(),
+            "gateway", ordered("name", "", "namespace", ""))));
+    values.put("nameOverride", "");
+    values.put("fullnameOverride", "");
+    values.put("namespace", "");
+    values.put("imagePullSecrets", List.of());
+    boolean hasRules = !app.rbac().rules().isEmpty();
+    values.put("serviceAccount", ordered("create", true, "name", "", "annotations", Map.of(),
+        "automountToken", hasRules));
+    values.put("rbac", ordered("create", true, "clusterWide", app.rbac().clusterWide(),
+        "rules", rules(app.rbac())));
+    values.put("podSecurityContext", POD_SECURITY_CONTEXT);
+    values.put("securityContext", SECURITY_CONTEXT);
+    values.put("nodeSelector", Map.of());
+    values.put("tolerations", List.of());
+    values.put("affinity", Map.of());
+    values.put("components", componentsValues(app));
+    return values;
+  }
+
+  /** Only the per-component part, which is what environments override. */
+  public Map<String, Object> componentsValues(ResolvedApp app) {
+    Map<String, Object> components = new LinkedHashMap<>();
+    app.components().forEach((name, component) -> components.put(name, component(component)));
+    return components;
+  }
+
+  private Map<String, Object> component(ResolvedComponent c) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("enabled", c.enabled());
+    v.put("image", image(c.image(), c.pullPolicy()));
+    if (c.type() != ComponentType.CRON) {
+      v.put("replicas", c.replicas());
+    }
+    v.put("command", c.command());
+    v.put("args", c.args());
+    List<Object> ports = new ArrayList<>();
+    for (PortSpec port : c.ports()) {
+      ports.add(ordered("name", port.name(), "port", port.port(), "protocol", port.protocol().id()));
+    }
+    v.put("ports", ports);
+    if (c.type() == ComponentType.WEBAPP || c.type() == ComponentType.STATEFUL) {
+      v.put("service", ordered("type", "ClusterIP"));
+      v.put("visibility", c.visibility().id());
+      v.put("host", c.host() == null ? "" : c.host());
+      v.put("path", c.path());
+      v.put("ingressAnnotations", Map.of());
+    }
+    if (c.type() != ComponentType.CRON) {
+      v.put("probes", probes(c));
+    }
+    v.put("resources", resources(c.resources()));
+    if (c.type() == ComponentType.WEBAPP || c.type() == ComponentType.WORKER) {
+      v.put("autoscaling", autoscaling(c.autoscaling(), c.replicas()));
+    }
+    if (c.type() != ComponentType.CRON) {
+      v.put("podDisruptionBudget", ordered("enabled", true, "maxUnavailable", 1));
+    }
+    if (c.type() == ComponentType.CRON) {
+      v.put("schedule", c.schedule());
+      v.put("concurrencyPolicy", c.concurrencyPolicy());
+      v.put("suspend", false);
+      v.put("backoffLimit", 3);
+    }
+    v.put("env", new LinkedHashMap<>(c.env()));
+    Map<String, Object> secretEnv = new LinkedHashMap<>();
+    for (Map.Entry<String, SecretRef> entry : c.secretEnv().entrySet()) {
+      secretEnv.put(entry.getKey(), ordered("secret", entry.getValue().secret(), "key", entry.getValue().key()));
+    }
+    v.put("secretEnv", secretEnv);
+    List<Object> volumes = new ArrayList<>();
+    for (VolumeSpec volume : c.volumes()) {
+      Map<String, Object> entry = ordered("name", volume.name(), "mountPath", volume.mountPath(),
+          "kind", volume.kind().id(), "readOnly", volume.readOnly());
+      if (volume.kind() == VolumeSpec.Kind.PERSISTENT) {
+        entry.put("size", volume.size());
+        entry.put("storageClass", volume.storageClass() == null ? "" : volume.storageClass());
+      } else if (volume.source() != null) {
+        entry.put("source", volume.source());
+      }
+      volumes.add(entry);
+    }
+    v.put("volumes", volumes);
+    v.put("podAnnotations", Map.of());
+    return v;
+  }
+
+  private Map<String, Object> image(ImageRef image, String pullPolicy) {
+    boolean ownRegistry = Objects.equals(image.registry(), factory.registry());
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("registry", ownRegistry ? "" : image.registry());
+    v.put("repository", image.repository());
+    v.put("tag", image.tag() == null ? "" : image.tag());
+    if (image.digest() != null) {
+      v.put("digest", image.digest());
+    }
+    v.put("pullPolicy", pullPolicy);
+    return v;
+  }
+
+  private Map<String, Object> probes(ResolvedComponent c) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    ProbeSpec.Probes probes = c.probes();
+    putProbe(v, "liveness", probes.liveness(), c);
+    putProbe(v, "readiness", probes.readiness(), c);
+    putProbe(v, "startup", probes.startup(), c);
+    return v;
+  }
+
+  private static void putProbe(Map<String, Object> into, String name, ProbeSpec probe, ResolvedComponent c) {
+    if (probe == null) {
+      return;
+    }
+    Map<String, Object> v = new LinkedHashMap<>();
+    String port = probe.port() != null ? probe.port()
+        : c.primaryPort() != null ? c.primaryPort().name() : null;
+    switch (probe.kind()) {
+      case HTTP -> v.put("httpGet", ordered("path", probe.path() == null ? "/" : probe.path(), "port", port));
+      case GRPC -> v.put("grpc", ordered("port", portNumber(c, port)));
+      case TCP -> v.put("tcpSocket", ordered("port", port));
+      case EXEC -> v.put("exec", ordered("command", probe.command()));
+    }
+    putIfSet(v, "initialDelaySeconds", probe.initialDelaySeconds());
+    putIfSet(v, "periodSeconds", probe.periodSeconds());
+    putIfSet(v, "timeoutSeconds", probe.timeoutSeconds());
+    putIfSet(v, "failureThreshold", probe.failureThreshold());
+    into.put(name, v);
+  }
+
+  /** gRPC probes take a port number, not a name. */
+  private static int portNumber(ResolvedComponent c, String name) {
+    return c.ports().stream().filter(p -> p.name().equals(name)).findFirst()
+        .map(PortSpec::port).orElse(c.primaryPort().port());
+  }
+
+  private static Map<String, Object> resources(ResourcesSpec resources) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    Map<String, Object> requests = quantities(resources.requests());
+    Map<String, Object> limits = quantities(resources.limits());
+    if (!requests.isEmpty()) {
+      v.put("requests", requests);
+    }
+    if (!limits.isEmpty()) {
+      v.put("limits", limits);
+    }
+    return v;
+  }
+
+  private static Map<String, Object> quantities(ResourcesSpec.Quantities quantities) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    if (quantities.cpu() != null) {
+      v.put("cpu", quantities.cpu());
+    }
+    if (quantities.memory() != null) {
+      v.put("memory", quantities.memory());
+    }
+    return v;
+  }
+
+  private static Map<String, Object> autoscaling(AutoscalingSpec autoscaling, int replicas) {
+    if (autoscaling == null) {
+      return ordered("enabled", false, "minReplicas", Math.max(1, replicas),
+          "maxReplicas", Math.max(1, replicas) * 2, "targetCPUUtilizationPercentage", 80);
+    }
+    Map<String, Object> v = ordered("enabled", true, "minReplicas", autoscaling.min(),
+        "maxReplicas", autoscaling.max());
+    putIfSet(v, "targetCPUUtilizationPercentage", autoscaling.cpuPercent());
+    putIfSet(v, "targetMemoryUtilizationPercentage", autoscaling.memoryPercent());
+    return v;
+  }
+
+  private static List<Object> rules(RbacRuleSpec.Rbac rbac) {
+    List<Object> rules = new ArrayList<>();
+    for (RbacRuleSpec rule : rbac.rules()) {
+      rules.add(ordered("apiGroups", rule.apiGroups(), "resources", rule.resources(), "verbs", rule.verbs()));
+    }
+    return rules;
+  }
+
+  private static void putIfSet(Map<String, Object> map, String key, Object value) {
+    if (value != null) {
+      map.put(key, value);
+    }
+  }
+
+  /** A LinkedHashMap from alternating keys and values. */
+  public static Map<String, Object> ordered(Object... keysAndValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
+  }
+}

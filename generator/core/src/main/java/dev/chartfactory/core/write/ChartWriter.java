@@ -1,0 +1,215 @@
+package dev.chartfactory.core.write;
+
+import dev.chartfactory.core.error.FactoryException;
+import dev.chartfactory.core.render.RenderedChart;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Writes generated charts to disk: only folders whose content changed are touched, each one
+ * replaced as a whole by a rename of a fully written temporary folder, so a failure never leaves
+ * a half-written chart. Folders of apps that no longer exist are removed. Helm's build output
+ * (an umbrella's {@code charts/} and {@code Chart.lock}) is left alone.
+ */
+public final class ChartWriter {
+
+  /** Paths inside a chart folder that {@code helm dependency build} owns, not the generator. */
+  private static final Set<String> HELM_OWNED = Set.of("charts", "Chart.lock", "tmpcharts");
+
+  private final Path root;
+
+  public ChartWriter(Path root) {
+    this.root = root.toAbsolutePath().normalize();
+  }
+
+  /**
+   * What writing {@code charts} would change, without writing anything. With
+   * {@code complete}, generated app charts not in {@code charts} count as removed.
+   */
+  public List<ChartChange> plan(List<RenderedChart> charts, boolean complete) {
+    List<ChartChange> changes = new ArrayList<>();
+    Set<String> generatedFolders = new TreeSet<>();
+    for (RenderedChart chart : charts) {
+      generatedFolders.add(chart.folder());
+      changes.add(compare(chart.folder(), chart.files()));
+    }
+    for (String folder : complete ? existingAppFolders() : List.<String>of()) {
+      if (!generatedFolders.contains(folder)) {
+        changes.add(compare(folder, Map.of()));
+      }
+    }
+    return changes.stream().filter(c -> !c.isEmpty()).toList();
+  }
+
+  /** Writes the charts that changed and returns what changed. */
+  public List<ChartChange> write(List<RenderedChart> charts, boolean complete) {
+    List<ChartChange> changes = plan(charts, complete);
+    Map<String, RenderedChart> byFolder = new java.util.HashMap<>();
+    charts.forEach(chart -> byFolder.put(chart.folder(), chart));
+    for (ChartChange change : changes) {
+      RenderedChart chart = byFolder.get(change.folder());
+      if (chart == null) {
+        deleteGenerated(resolve(change.folder()));
+      } else {
+        replaceFolder(chart);
+      }
+    }
+    return changes;
+  }
+
+  private ChartChange compare(String folder, Map<String, String> files) {
+    Path dir = resolve(folder);
+    Set<String> onDisk = new TreeSet<>(listFiles(dir));
+    List<String> added = new ArrayList<>();
+    List<String> changed = new ArrayList<>();
+    for (Map.Entry<String, String> file : files.entrySet()) {
+      if (!onDisk.remove(file.getKey())) {
+        added.add(file.getKey());
+      } else if (!Arrays.equals(read(dir.resolve(file.getKey())), file.getValue().getBytes(StandardCharsets.UTF_8))) {
+        changed.add(file.getKey());
+      }
+    }
+    return new ChartChange(folder, added, changed, List.copyOf(onDisk));
+  }
+
+  private void replaceFolder(RenderedChart chart) {
+    Path target = resolve(chart.folder());
+    Path parent = target.getParent();
+    try {
+      Files.createDirectories(parent);
+      Path staging = Files.createTempDirectory(parent, ".factory-new-");
+      for (Map.Entry<String, String> file : chart.files().entrySet()) {
+        Path path = staging.resolve(file.getKey());
+        Files.createDirectories(path.getParent());
+        Files.writeString(path, file.getValue(), StandardCharsets.UTF_8);
+      }
+      if (Files.exists(target)) {
+        // Keep Helm's own build output across the swap.
+        for (String owned : HELM_OWNED) {
+          Path kept = target.resolve(owned);
+          if (Files.exists(kept, LinkOption.NOFOLLOW_LINKS)) {
+            Files.move(kept, staging.resolve(owned), StandardCopyOption.ATOMIC_MOVE);
+          }
+        }
+        Path old = parent.resolve(".factory-old-" + target.getFileName());
+        deleteTree(old);
+        Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        deleteTree(old);
+      } else {
+        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+      }
+    } catch (IOException e) {
+      throw new FactoryException("cannot write " + chart.folder() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private List<String> existingAppFolders() {
+    Path charts = root.resolve("charts");
+    if (!Files.isDirectory(charts)) {
+      return List.of();
+    }
+    try (var list = Files.list(charts)) {
+      return list.filter(p -> Files.isRegularFile(p.resolve("Chart.yaml")))
+          .filter(p -> isGenerated(p.resolve("Chart.yaml")))
+          .map(p -> "charts/" + p.getFileName()).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Only charts we generated are ever removed; a hand-written chart beside them is kept. */
+  private static boolean isGenerated(Path chartYaml) {
+    try {
+      return Files.readString(chartYaml).startsWith("# Generated by Chart Factory");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private List<String> listFiles(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    List<String> files = new ArrayList<>();
+    try {
+      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+          return !d.equals(dir) && dir.relativize(d).getNameCount() == 1
+              && HELM_OWNED.contains(d.getFileName().toString())
+              ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          String relative = dir.relativize(file).toString().replace('\\', '/');
+          if (!HELM_OWNED.contains(relative)) {
+            files.add(relative);
+          }
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return files;
+  }
+
+  private void deleteGenerated(Path dir) {
+    deleteTree(dir);
+  }
+
+  private static byte[] read(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Path resolve(String folder) {
+    Path path = root.resolve(folder).normalize();
+    if (!path.startsWith(root)) {
+      throw new IllegalArgumentException("output folder escapes the repo: " + folder);
+    }
+    return path;
+  }
+
+  static void deleteTree(Path dir) {
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try {
+      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          Files.delete(file);
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+          Files.delete(d);
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
