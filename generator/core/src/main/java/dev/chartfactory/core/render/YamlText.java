@@ -21,6 +21,21 @@ public final class YamlText {
     options.setSplitLines(false);
     options.setWidth(Integer.MAX_VALUE);
     options.setProcessComments(false);
-    return new Yaml(options).dump(tree);
+    return new Yaml(options).dump(copy(tree));
+  }
+
+  /** Fresh collections everywhere, so shared instances never turn into YAML anchors. */
+  private static Object copy(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      Map<Object, Object> out = new java.util.LinkedHashMap<>();
+      map.forEach((k, v) -> out.put(k, copy(v)));
+      return out;
+    }
+    if (value instanceof java.util.List<?> list) {
+      java.util.List<Object> out = new java.util.ArrayList<>();
+      list.forEach(v -> out.add(copy(v)));
+      return out;
+    }
+    return value;
   }
 }
