@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
  * change what the generator sees.
  *
  * <pre>{@code
- * HelmCli helm = new HelmCli(new HelmLocator(repoRoot).require(), Files.createTempDirectory("helm"));
+ * Path binary = new HelmLocator(repoRoot).require();
+ * HelmCli helm = new HelmCli(binary, Files.createTempDirectory("helm"));
  * String yaml = helm.template(chart, "shop", "platform", List.of(valuesDev), Map.of());
  * }</pre>
  */
