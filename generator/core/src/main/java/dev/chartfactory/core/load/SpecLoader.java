@@ -71,9 +71,8 @@ public final class SpecLoader {
     }
     // Parsing and schema checks are independent per file: spread them over the cores.
     Map<String, Parsed> parsed = files.parallelStream()
-        .map(file -> Map.entry(file, kindOf(file)))
-        .filter(e -> e.getValue() != null)
-        .collect(Collectors.toConcurrentMap(Map.Entry::getKey, e -> parse(source, e.getKey(), e.getValue())));
+        .filter(file -> kindOf(file) != null)
+        .collect(Collectors.toConcurrentMap(file -> file, file -> parse(source, file, kindOf(file))));
     for (String file : files) {
       Matcher m;
       if (file.equals(FACTORY_FILE)) {
