@@ -20,7 +20,9 @@ import java.util.Set;
  */
 public final class DirectorySpecSource implements SpecSource {
 
-  private static final Set<String> SPEC_ROOTS = Set.of("environments", "apps", "templates");
+  private static final Set<String> SPEC_ROOTS = Set.of("environments", "apps", "services", "templates");
+  /** Below apps/<app>/ and services/<app>/ only instances/ holds specs (not src/, target/...). */
+  private static final Set<String> APP_ROOTS = Set.of("apps", "services");
 
   private final Path root;
 
@@ -64,6 +66,16 @@ public final class DirectorySpecSource implements SpecSource {
   private void walk(Path folder, List<String> files) throws IOException {
     Files.walkFileTree(folder, new SimpleFileVisitor<>() {
       @Override
+      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+        Path relative = root.relativize(dir);
+        if (APP_ROOTS.contains(relative.getName(0).toString()) && relative.getNameCount() >= 3
+            && !relative.getName(2).toString().equals("instances")) {
+          return FileVisitResult.SKIP_SUBTREE;
+        }
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
       public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
         if (attrs.isRegularFile()) {
           files.add(root.relativize(file).toString().replace('\\', '/'));
@@ -71,6 +83,16 @@ public final class DirectorySpecSource implements SpecSource {
         return FileVisitResult.CONTINUE;
       }
     });
+  }
+
+  @Override
+  public String fingerprint(String path) {
+    try {
+      BasicFileAttributes attributes = Files.readAttributes(resolve(path), BasicFileAttributes.class);
+      return attributes.size() + "@" + attributes.lastModifiedTime().toInstant() + "#" + attributes.fileKey();
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   @Override

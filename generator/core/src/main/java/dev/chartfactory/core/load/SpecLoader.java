@@ -29,15 +29,17 @@ import java.util.regex.Pattern;
  * spec records. Problems in all files are collected and reported together.
  *
  * <p>Layout: {@code factory.yaml}, {@code environments/<env>.yaml},
- * {@code apps/<app>/app.yaml}, {@code apps/<app>/instances/<env>.yaml}, and blueprint
+ * {@code apps/<app>/app.yaml}, {@code apps/<app>/instances/<env>.yaml} (or the same under
+ * {@code services/}, for repos that keep an app's code beside its spec), and blueprint
  * overrides under {@code templates/<type>/}.
  */
 public final class SpecLoader {
 
   public static final String FACTORY_FILE = "factory.yaml";
   private static final Pattern ENVIRONMENT = Pattern.compile("environments/([^/]+)\\.ya?ml");
-  private static final Pattern APP = Pattern.compile("apps/([^/]+)/app\\.ya?ml");
-  private static final Pattern INSTANCE = Pattern.compile("apps/([^/]+)/instances/([^/]+)\\.ya?ml");
+  private static final Pattern APP = Pattern.compile("(?:apps|services)/([^/]+)/app\\.ya?ml");
+  private static final Pattern INSTANCE =
+      Pattern.compile("(?:apps|services)/([^/]+)/instances/([^/]+)\\.ya?ml");
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
   private static final long MAX_TEMPLATE_BYTES = 512 * 1024;
 
@@ -72,7 +74,8 @@ public final class SpecLoader {
     // Parsing and schema checks are independent per file: spread them over the cores.
     Map<String, Parsed> parsed = files.parallelStream()
         .filter(file -> kindOf(file) != null)
-        .collect(Collectors.toConcurrentMap(file -> file, file -> parse(source, file, kindOf(file))));
+        .collect(Collectors.toConcurrentMap(file -> file, file -> parseCached(source, file)));
+    cache.keySet().retainAll(parsed.keySet());
     for (String file : files) {
       Matcher m;
       if (file.equals(FACTORY_FILE)) {
@@ -105,7 +108,11 @@ public final class SpecLoader {
           AppSpec app = binder.app(root);
           if (!name.equals(app.name())) {
             problems.add(Problem.at(app.origin().of("name"), "name", "'" + app.name()
-                + "' does not match its folder apps/" + name + "/ (expected '" + name + "')"));
+                + "' does not match its folder " + file.substring(0, file.indexOf('/')) + "/" + name
+                + "/ (expected '" + name + "')"));
+          } else if (apps.containsKey(name)) {
+            problems.add(Problem.at(app.origin().of("name"), "name", "app '" + name
+                + "' is also defined in " + apps.get(name).origin().file() + " (expected one spec per app)"));
           } else {
             apps.put(name, app);
           }
@@ -143,6 +150,24 @@ public final class SpecLoader {
       collect.addAll(problems);
       return root;
     }
+  }
+
+  /** A file parsed before, still valid while its fingerprint is unchanged. */
+  private record CachedParse(String fingerprint, Parsed parsed) {}
+
+  private final Map<String, CachedParse> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private Parsed parseCached(SpecSource source, String file) {
+    String fingerprint = source.fingerprint(file);
+    CachedParse cached = cache.get(file);
+    if (fingerprint != null && cached != null && cached.fingerprint().equals(fingerprint)) {
+      return cached.parsed();
+    }
+    Parsed parsed = parse(source, file, kindOf(file));
+    if (fingerprint != null) {
+      cache.put(file, new CachedParse(fingerprint, parsed));
+    }
+    return parsed;
   }
 
   private static SpecKind kindOf(String file) {

@@ -19,4 +19,13 @@ public interface SpecSource {
 
   /** The file's content. */
   byte[] read(String path);
+
+  /**
+   * Something that changes whenever the file's content does (size and modification time on
+   * disk, a blob id in Git), or null when the source cannot tell cheaply. Lets a long-lived
+   * loader skip files it has already parsed.
+   */
+  default String fingerprint(String path) {
+    return null;
+  }
 }

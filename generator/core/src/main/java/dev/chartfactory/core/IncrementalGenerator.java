@@ -1,0 +1,73 @@
+package dev.chartfactory.core;
+
+import dev.chartfactory.core.load.SpecSource;
+import dev.chartfactory.core.render.ChartRenderer;
+import dev.chartfactory.core.render.RenderedChart;
+import dev.chartfactory.core.resolve.ResolvedApp;
+import dev.chartfactory.core.resolve.ResolvedPlatform;
+import dev.chartfactory.core.umbrella.UmbrellaRenderer;
+import dev.chartfactory.core.write.ChartChange;
+import dev.chartfactory.core.write.ChartWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Generates again and again in one process (a watch loop, an editor integration, a benchmark):
+ * an app whose resolved model did not change keeps its rendered chart, and a chart equal to
+ * the one this generator last wrote is not compared with the disk again. The result is the same
+ * as a fresh {@link Pipeline} run; only repeated work is skipped.
+ */
+public final class IncrementalGenerator {
+
+  private final Pipeline pipeline;
+  private final Path outputRoot;
+  private final Map<String, ResolvedApp> renderedFrom = new HashMap<>();
+  private final Map<String, RenderedChart> rendered = new HashMap<>();
+  private final Map<String, RenderedChart> written = new HashMap<>();
+
+  public IncrementalGenerator(Pipeline pipeline, Path outputRoot) {
+    this.pipeline = pipeline;
+    this.outputRoot = outputRoot;
+  }
+
+  /** Loads, checks, renders what changed and writes it; returns the changes on disk. */
+  public List<ChartChange> generate(SpecSource source) {
+    ResolvedPlatform platform = pipeline.resolve(source);
+    List<RenderedChart> charts = new ArrayList<>();
+    ChartRenderer renderer = null;
+    boolean anyChanged = false;
+    for (ResolvedApp app : platform.baseApps().values()) {
+      RenderedChart chart = rendered.get(app.name());
+      if (chart == null || !app.equals(renderedFrom.get(app.name()))) {
+        renderer = renderer != null ? renderer : new ChartRenderer(platform);
+        chart = renderer.render(app);
+        rendered.put(app.name(), chart);
+        renderedFrom.put(app.name(), app);
+        anyChanged = true;
+      }
+      charts.add(chart);
+    }
+    if (rendered.size() != platform.baseApps().size()) {
+      rendered.keySet().retainAll(platform.baseApps().keySet());
+      renderedFrom.keySet().retainAll(platform.baseApps().keySet());
+      anyChanged = true;
+    }
+    charts.add(new UmbrellaRenderer().render(platform));
+    List<RenderedChart> toWrite = new ArrayList<>();
+    for (RenderedChart chart : charts) {
+      if (!chart.equals(written.get(chart.folder()))) {
+        toWrite.add(chart);
+      }
+    }
+    ChartWriter writer = new ChartWriter(outputRoot);
+    // Stale folders of deleted apps are only looked for when the set of apps may have changed.
+    List<ChartChange> changes = writer.write(anyChanged || written.isEmpty() ? charts : toWrite,
+        anyChanged || written.isEmpty());
+    written.clear();
+    charts.forEach(chart -> written.put(chart.folder(), chart));
+    return changes;
+  }
+}
