@@ -78,6 +78,8 @@ public final class ManifestSchemaValidator {
   private final Map<String, String> index;
   private final Map<String, String> unvalidated;
   private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
+  /** A Yaml instance is not thread-safe but is reusable; one per thread saves building it per call. */
+  private final ThreadLocal<Yaml> yaml = ThreadLocal.withInitial(ManifestSchemaValidator::newYaml);
 
   /** A validator with the bundled schemas and the default {@link #UNVALIDATED} list. */
   public ManifestSchemaValidator() {
@@ -177,7 +179,7 @@ public final class ManifestSchemaValidator {
    */
   public List<ManifestViolation> validateYaml(String multiDocument) {
     List<ManifestViolation> out = new ArrayList<>();
-    Yaml yaml = yaml();
+    Yaml yaml = this.yaml.get();
     for (String document : SEPARATOR.split(multiDocument)) {
       Matcher matcher = SOURCE.matcher(document);
       String source = matcher.find() ? matcher.group(1) : null;
@@ -205,7 +207,7 @@ public final class ManifestSchemaValidator {
   }
 
   /** SnakeYAML as Kubernetes reads YAML: safe types only, timestamps stay strings. */
-  private static Yaml yaml() {
+  private static Yaml newYaml() {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
     options.setMaxAliasesForCollections(50);
