@@ -90,6 +90,10 @@ public final class KubeSchemaGenerator {
       Map.entry("gatewayapi:TCPRouteSpec", List.of("rules")),
       Map.entry("gatewayapi:UDPRouteSpec", List.of("rules")),
       Map.entry("gatewayapi:TLSRouteSpec", List.of("rules")),
+      Map.entry("gatewayapi:GatewayClassSpec", List.of("controllerName")),
+      Map.entry("gatewayapi:ReferenceGrantSpec", List.of("from", "to")),
+      Map.entry("gatewayapi:ReferenceGrantFrom", List.of("group", "kind", "namespace")),
+      Map.entry("gatewayapi:ReferenceGrantTo", List.of("group", "kind")),
       // cert-manager.io
       Map.entry("certmanager:Certificate", List.of("spec")),
       Map.entry("certmanager:Issuer", List.of("spec")),
@@ -102,8 +106,9 @@ public final class KubeSchemaGenerator {
       Map.entry("certmanager:ACMEIssuer", List.of("privateKeySecretRef", "server")),
       Map.entry("certmanager:VaultIssuer", List.of("auth", "path", "server")),
       Map.entry("certmanager:VenafiIssuer", List.of("zone")),
-      Map.entry("certmanager:X509Subject", List.of()),
-      Map.entry("certmanager:CertificatePrivateKey", List.of()));
+      Map.entry("certmanager:CertificateAdditionalOutputFormat", List.of("type")),
+      Map.entry("certmanager:JKSKeystore", List.of("create", "passwordSecretRef")),
+      Map.entry("certmanager:PKCS12Keystore", List.of("create", "passwordSecretRef")));
 
   /** Definitions that are free-form in Kubernetes too; they stay open. */
   private static final Set<String> OPEN_JAVA_TYPES = Set.of(
@@ -119,6 +124,8 @@ public final class KubeSchemaGenerator {
   private final Map<String, ObjectNode> definitions = new TreeMap<>();
   private final Map<String, String> defByJavaType = new TreeMap<>();
   private final List<String> notes = new ArrayList<>();
+  private final Set<String> unmatched = new TreeSet<>();
+  private int matched;
 
   public static void main(String[] args) throws IOException {
     if (args.length != 1) {
@@ -201,6 +208,8 @@ public final class KubeSchemaGenerator {
     Files.writeString(dir.resolve("kube-index.json"), mapper.writeValueAsString(indexNode));
     System.out.printf(Locale.ROOT, "[kube-schemas] %d sources, %d definitions, %d kinds -> %s%n",
         sources, strict.size(), index.size(), dir);
+    System.out.printf(Locale.ROOT, "[kube-schemas] required lists: %d types matched in client-java,"
+        + " %d without a match (fabric8-only types): %s%n", matched, unmatched.size(), unmatched);
     // Known gaps, e.g. fabric8's own KubernetesResource: say so once, not per use.
     new TreeSet<>(notes).forEach(n -> System.out.println("[kube-schemas] " + n));
   }
@@ -352,11 +361,12 @@ public final class KubeSchemaGenerator {
         version = part;
       }
     }
-    List<String> candidates = new ArrayList<>();
-    candidates.add(Character.toUpperCase(version.charAt(0)) + version.substring(1) + simple);
-    if ("Event".equals(simple)) {
-      candidates.add(0, rest.startsWith("events.") ? "EventsV1Event" : "CoreV1Event");
-    }
+    String v = Character.toUpperCase(version.charAt(0)) + version.substring(1);
+    // client-java prefixes the group where two groups share a name: CoreV1Event, RbacV1Subject.
+    String group = rest.indexOf('.') > 0 && !VERSION.matcher(rest.substring(0, rest.indexOf('.'))).matches()
+        ? rest.substring(0, rest.indexOf('.')) : "core";
+    String groupPrefix = Character.toUpperCase(group.charAt(0)) + group.substring(1);
+    List<String> candidates = List.of(groupPrefix + v + simple, v + simple);
     for (String candidate : candidates) {
       try {
         Class<?> type = Class.forName(CLIENT_JAVA_MODELS + candidate, true,
@@ -364,11 +374,13 @@ public final class KubeSchemaGenerator {
         Field field = type.getField("openapiRequiredFields");
         @SuppressWarnings("unchecked")
         Collection<String> fields = (Collection<String>) field.get(null);
+        matched++;
         return fields;
       } catch (ReflectiveOperationException | LinkageError e) {
         // try the next name
       }
     }
+    unmatched.add(rest);
     return List.of();
   }
 }
