@@ -58,6 +58,8 @@ class ManifestSchemaValidatorTest {
                 env:
                   - name: SPRING_PROFILES_ACTIVE
                     value: "prod"
+                  - name: logging.level.root
+                    value: "INFO"
                   - name: DB_PASSWORD
                     valueFrom:
                       secretKeyRef:
@@ -204,6 +206,104 @@ class ManifestSchemaValidatorTest {
 
     // Then
     assertThat(violations).isEmpty();
+  }
+
+  @Test
+  void validate_whenTypicalPlatformObjectsAreValid_reportsNothing() {
+    String output = ManifestValidationBench.HPA + ManifestValidationBench.PDB
+        + ManifestValidationBench.SERVICE_ACCOUNT + ManifestValidationBench.CONFIG_MAP + """
+        ---
+        # Source: db/templates/statefulset.yaml
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata:
+          name: db
+        spec:
+          serviceName: db
+          replicas: 1
+          selector:
+            matchLabels: {app: db}
+          template:
+            metadata:
+              labels: {app: db}
+            spec:
+              containers:
+                - name: postgres
+                  image: postgres:16.4
+                  ports: [{containerPort: 5432, name: pg}]
+                  env:
+                    - {name: PGDATA, value: /var/lib/postgresql/data/pgdata}
+          volumeClaimTemplates:
+            - metadata:
+                name: data
+              spec:
+                accessModes: [ReadWriteOnce]
+                resources:
+                  requests:
+                    storage: 1Gi
+        ---
+        # Source: shop/templates/cronjob.yaml
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata:
+          name: shop-cleanup
+        spec:
+          schedule: "*/15 * * * *"
+          concurrencyPolicy: Forbid
+          jobTemplate:
+            spec:
+              backoffLimit: 2
+              template:
+                spec:
+                  restartPolicy: OnFailure
+                  containers:
+                    - name: cleanup
+                      image: localhost:5000/shop-cleanup:1.0.0
+        ---
+        # Source: platform/templates/selfsigned-issuer.yaml
+        apiVersion: cert-manager.io/v1
+        kind: ClusterIssuer
+        metadata:
+          name: factory-selfsigned
+        spec:
+          selfSigned: {}
+        ---
+        # Source: platform/templates/gateway.yaml
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: Gateway
+        metadata:
+          name: platform-gateway
+        spec:
+          gatewayClassName: traefik
+          listeners:
+            - name: https
+              protocol: HTTPS
+              port: 443
+              hostname: "*.example.test"
+              tls:
+                mode: Terminate
+                certificateRefs:
+                  - name: wildcard-tls
+              allowedRoutes:
+                namespaces:
+                  from: All
+        ---
+        # Source: shop/templates/rbac.yaml
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: RoleBinding
+        metadata:
+          name: shop
+        roleRef:
+          apiGroup: rbac.authorization.k8s.io
+          kind: Role
+          name: shop
+        subjects:
+          - kind: ServiceAccount
+            name: shop
+            namespace: shop
+        """;
+
+    assertThat(VALIDATOR.validateYaml(output)).isEmpty();
   }
 
   @Test

@@ -110,6 +110,13 @@ public final class KubeSchemaGenerator {
       Map.entry("certmanager:JKSKeystore", List.of("create", "passwordSecretRef")),
       Map.entry("certmanager:PKCS12Keystore", List.of("create", "passwordSecretRef")));
 
+  /**
+   * Fabric8 patterns stricter than the API server: Kubernetes' IsEnvVarName allows letters,
+   * digits, '_', '-' and '.', not starting with a digit (e.g. {@code log.level}).
+   */
+  private static final Map<String, String> PATTERN_FIXES = Map.of(
+      "kubernetes_core_EnvVar/name", "^[-._a-zA-Z][-._a-zA-Z0-9]*$");
+
   /** Definitions that are free-form in Kubernetes too; they stay open. */
   private static final Set<String> OPEN_JAVA_TYPES = Set.of(
       FABRIC8_MODEL + "runtime.RawExtension", FABRIC8_MODEL + "FieldsV1",
@@ -170,6 +177,12 @@ public final class KubeSchemaGenerator {
       if (tight == null) {
         tight = (ObjectNode) tighten(def, OPEN_JAVA_TYPES.contains(javaType));
         addRequired(tight, required);
+        for (Map.Entry<String, String> fix : PATTERN_FIXES.entrySet()) {
+          String[] at = fix.getKey().split("/");
+          if (at[0].equals(name)) {
+            ((ObjectNode) tight.get("properties").get(at[1])).put("pattern", fix.getValue());
+          }
+        }
       }
       strict.put(name, tight);
       JsonNode props = def.get("properties");
@@ -332,13 +345,9 @@ public final class KubeSchemaGenerator {
   }
 
   private List<String> requiredFields(String name, String javaType, ObjectNode def) {
+    // apiVersion and kind are not required here: kinds are embedded too (a StatefulSet's
+    // volumeClaimTemplates); the validator checks them on the top-level object itself.
     Set<String> required = new LinkedHashSet<>();
-    JsonNode props = def.get("properties");
-    if (props != null && props.has("apiVersion") && props.has("kind")
-        && props.get("kind").has("default")) {
-      required.add("apiVersion");
-      required.add("kind");
-    }
     String family = name.startsWith("kubernetes_sigs_gatewayapi_") ? "gatewayapi"
         : name.startsWith("github_com_cert-manager_") ? "certmanager" : null;
     if (family != null) {
