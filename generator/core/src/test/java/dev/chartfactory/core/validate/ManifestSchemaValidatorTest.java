@@ -385,6 +385,16 @@ class ManifestSchemaValidatorTest {
   }
 
   @Test
+  void validate_whenApiVersionWasRemovedBefore130_reportsIt() {
+    List<ManifestViolation> violations = VALIDATOR.validateYaml(
+        ManifestValidationBench.PDB.replace("policy/v1", "policy/v1beta1"));
+
+    assertThat(violations).singleElement().extracting(ManifestViolation::message)
+        .isEqualTo("no schema for kind PodDisruptionBudget in apiVersion policy/v1beta1"
+            + " (known apiVersions for PodDisruptionBudget: policy/v1)");
+  }
+
+  @Test
   void validate_whenKindIsAllowListed_skipsIt() {
     List<ManifestViolation> violations = VALIDATOR.validate(Map.of(
         "apiVersion", "argoproj.io/v1alpha1", "kind", "Application",
