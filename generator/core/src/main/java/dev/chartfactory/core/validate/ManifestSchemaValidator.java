@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,13 +24,14 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.resolver.Resolver;
-import org.yaml.snakeyaml.DumperOptions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -215,9 +217,9 @@ public final class ManifestSchemaValidator {
     options.setCodePointLimit(10 * 1024 * 1024);
     Resolver noTimestamps = new Resolver() {
       @Override
-      public void addImplicitResolver(org.yaml.snakeyaml.nodes.Tag tag, Pattern regexp, String first,
+      public void addImplicitResolver(Tag tag, Pattern regexp, String first,
           int limit) {
-        if (!org.yaml.snakeyaml.nodes.Tag.TIMESTAMP.equals(tag)) {
+        if (!Tag.TIMESTAMP.equals(tag)) {
           super.addImplicitResolver(tag, regexp, first, limit);
         }
       }
@@ -431,7 +433,7 @@ public final class ManifestSchemaValidator {
       return nodes.nullNode();
     }
     if (value instanceof byte[] bytes) {
-      return nodes.stringNode(java.util.Base64.getEncoder().encodeToString(bytes));
+      return nodes.stringNode(Base64.getEncoder().encodeToString(bytes));
     }
     return nodes.stringNode(value.toString());
   }

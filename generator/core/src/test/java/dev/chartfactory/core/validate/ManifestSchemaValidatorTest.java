@@ -2,8 +2,12 @@ package dev.chartfactory.core.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class ManifestSchemaValidatorTest {
@@ -457,6 +461,38 @@ class ManifestSchemaValidatorTest {
 
     assertThat(violations).extracting(ManifestViolation::path)
         .containsExactly("spec.selector[\"app.kubernetes.io/name\"]");
+  }
+
+  @Test
+  void validate_whenCalledFromManyThreadsOnAFreshValidator_givesTheSameAnswers() throws Exception {
+    // Given a validator whose schemas are not compiled yet
+    ManifestSchemaValidator fresh = new ManifestSchemaValidator();
+    String valid = DEPLOYMENT + SERVICE + INGRESS + HTTP_ROUTE + CLUSTER_ISSUER + CERTIFICATE;
+    String invalid = DEPLOYMENT.replace("memory: 512Mi", "memory: lots");
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      // When many threads race to compile and use them
+      List<Future<List<List<ManifestViolation>>>> results = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        results.add(pool.submit(() -> {
+          List<List<ManifestViolation>> answers = new ArrayList<>();
+          for (int i = 0; i < 50; i++) {
+            answers.add(fresh.validateYaml(i % 2 == 0 ? valid : invalid));
+          }
+          return answers;
+        }));
+      }
+      // Then every answer is the single-threaded one
+      List<ManifestViolation> expectedInvalid = VALIDATOR.validateYaml(invalid);
+      for (Future<List<List<ManifestViolation>>> result : results) {
+        List<List<ManifestViolation>> answers = result.get();
+        for (int i = 0; i < answers.size(); i++) {
+          assertThat(answers.get(i)).isEqualTo(i % 2 == 0 ? List.of() : expectedInvalid);
+        }
+      }
+    } finally {
+      pool.shutdown();
+    }
   }
 
   @Test
