@@ -5,6 +5,7 @@ import dev.chartfactory.core.error.SourceLocation;
 import dev.chartfactory.core.resolve.ResolvedApp;
 import dev.chartfactory.core.resolve.ResolvedComponent;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
+import dev.chartfactory.core.resolve.SpecResolver;
 import dev.chartfactory.core.spec.AppSpec;
 import dev.chartfactory.core.spec.AutoscalingSpec;
 import dev.chartfactory.core.spec.ComponentSpec;
@@ -45,6 +46,11 @@ public final class CrossFieldChecker {
     checkSecretLiterals(repo.factory().defaults(), problems);
     for (AppSpec app : repo.apps().values()) {
       checkApp(app, problems);
+      if (repo.factory().defaults().probes() != null) {
+        for (ComponentSpec component : app.components().values()) {
+          checkProbes(component, repo.factory().defaults().probes(), problems);
+        }
+      }
       for (InstanceSpec instance : repo.instancesOf(app.name()).values()) {
         checkInstance(app, instance, problems);
       }
@@ -94,8 +100,7 @@ public final class CrossFieldChecker {
             + port.name() + "' is used twice (expected a unique name per port)"));
       }
     }
-    if (component.ports().size() > 1 && component.origin().fields().containsKey("port")
-        && component.origin().fields().containsKey("ports")) {
+    if (component.origin().fields().containsKey("port") && component.origin().fields().containsKey("ports")) {
       problems.add(Problem.at(origin.of("port"), origin.pathOf("port"),
           "give either 'port' or 'ports', not both"));
     }
@@ -138,6 +143,14 @@ public final class CrossFieldChecker {
         problems.add(Problem.at(origin.of("visibility"), origin.pathOf("visibility"),
             "visibility " + component.visibility().id() + " needs a port to route to"));
       }
+    }
+    if (component.host() != null && (component.visibility() == null || !component.visibility().exposed())) {
+      problems.add(Problem.at(origin.of("host"), origin.pathOf("host"),
+          "the component is not exposed (expected visibility public or private to set a host)"));
+    }
+    if (component.type() == ComponentType.STATEFUL && component.autoscaling() != null) {
+      problems.add(Problem.at(origin.of("autoscaling"), origin.pathOf("autoscaling"),
+          "a stateful component does not autoscale (expected replicas instead)"));
     }
     checkProbes(component, component.probes(), problems);
     checkAutoscaling(component.autoscaling(), origin, problems);
@@ -248,6 +261,15 @@ public final class CrossFieldChecker {
             Suggestions.hint(name, app.components().keySet())));
         return;
       }
+      if (component.type() == ComponentType.CRON && (override.replicas() != null || override.autoscaling() != null)) {
+        String field = override.replicas() != null ? "replicas" : "autoscaling";
+        problems.add(Problem.at(origin.of(field), origin.pathOf(field),
+            "a cron component runs one job per schedule (expected no replicas or autoscaling)"));
+      }
+      if (component.type() == ComponentType.STATEFUL && override.autoscaling() != null) {
+        problems.add(Problem.at(origin.of("autoscaling"), origin.pathOf("autoscaling"),
+            "a stateful component does not autoscale (expected replicas instead)"));
+      }
       if (override.host() != null && (component.visibility() == null || !component.visibility().exposed())) {
         problems.add(Problem.at(origin.of("host"), origin.pathOf("host"),
             "the component is not exposed (expected visibility public or private to set a host)"));
@@ -280,6 +302,17 @@ public final class CrossFieldChecker {
           problems.add(Problem.at(origin.of("autoscaling"), origin.pathOf("autoscaling"), "in environment "
               + environment.name() + ", min " + scaling.min() + " is greater than max " + scaling.max()
               + " after merging (expected min <= max)"));
+        }
+        if (!environment.dev() && component.enabled() && app.enabled() && component.image().digest() == null
+            && SpecResolver.UNVERSIONED_TAG.equals(component.image().tag())) {
+          Origin instance = repo.instancesOf(app.name()).get(environment.name()).origin();
+          Origin origin = component.overrideOrigin() != null ? component.overrideOrigin() : instance;
+          String where = instance.file();
+          problems.add(new Problem(origin.location(), component.overrideOrigin() != null
+              ? origin.path() : "version",
+              "image tag 'latest' in environment " + environment.name()
+                  + ", which is not marked dev: true (expected a pinned version)",
+              "set 'version' in " + where + " or the app"));
         }
         if (component.host() == null || !component.enabled() || !app.enabled()) {
           continue;

@@ -62,7 +62,8 @@ public final class SpecBinder {
         text(root, "namespacePrefix", null),
         text(root, "domain", null),
         new EnvironmentSpec.IngressSpec(
-            text(ingress, "className", "traefik"), bool(ingress, "tls", true)),
+            text(ingress, "className", "traefik"), text(ingress, "privateClassName", null),
+            bool(ingress, "tls", true)),
         gateway == null ? null
             : new EnvironmentSpec.GatewaySpec(text(gateway, "name", null), text(gateway, "namespace", null)),
         quota == null ? null

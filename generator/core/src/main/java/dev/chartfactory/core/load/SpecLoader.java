@@ -126,8 +126,13 @@ public final class SpecLoader {
         }
         YamlNode.Mapping root = parsed.get(file).root(problems);
         if (root != null) {
-          instances.computeIfAbsent(app, a -> new TreeMap<>())
-              .put(environment, binder.instance(app, environment, root));
+          InstanceSpec earlier = instances.computeIfAbsent(app, a -> new TreeMap<>())
+              .putIfAbsent(environment, binder.instance(app, environment, root));
+          if (earlier != null) {
+            problems.add(Problem.at(SourceLocation.ofFile(file), "", "a second instance of app '" + app
+                + "' for environment '" + environment + "' (first: " + earlier.origin().file()
+                + "; expected one file per app and environment)"));
+          }
         }
       } else if (file.startsWith("templates/")) {
         readTemplate(source, file, templates, problems);

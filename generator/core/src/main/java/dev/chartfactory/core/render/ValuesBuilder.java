@@ -184,7 +184,8 @@ public final class ValuesBuilder {
   /** gRPC probes take a port number, not a name. */
   private static int portNumber(ResolvedComponent c, String name) {
     return c.ports().stream().filter(p -> p.name().equals(name)).findFirst()
-        .map(PortSpec::port).orElse(c.primaryPort().port());
+        .map(PortSpec::port).orElseThrow(() -> new IllegalStateException(
+            "grpc probe of " + c.name() + " names no known port; the spec check should have caught it"));
   }
 
   private static Map<String, Object> resources(ResourcesSpec resources) {

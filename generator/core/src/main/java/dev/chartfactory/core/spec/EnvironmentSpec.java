@@ -9,7 +9,7 @@ package dev.chartfactory.core.spec;
  * namespace: platform             # every app in one namespace...
  * namespacePrefix: ws-dev-        # ...or one namespace per app, prefixed
  * domain: dev.local.test
- * ingress: {className: traefik, tls: true}
+ * ingress: {className: traefik, privateClassName: internal, tls: true}
  * gateway: {name: main, namespace: gateway-system}   # HTTPRoute instead of Ingress
  * quota: {cpu: "8", memory: 16Gi, storage: 100Gi}
  * }</pre>
@@ -25,8 +25,11 @@ public record EnvironmentSpec(
     QuotaSpec quota,
     Origin origin) {
 
-  /** Ingress class and whether hosts get TLS from the cluster issuer. */
-  public record IngressSpec(String className, boolean tls) {}
+  /**
+   * Ingress classes (public, and for private components; null means the same) and whether
+   * hosts get TLS from the cluster issuer.
+   */
+  public record IngressSpec(String className, String privateClassName, boolean tls) {}
 
   /** The Gateway that HTTPRoutes attach to. Null gateway means Ingress is used. */
   public record GatewaySpec(String name, String namespace) {}

@@ -94,11 +94,11 @@ public final class UmbrellaRenderer {
 
   private static Map<String, Object> exposure(EnvironmentSpec environment, FactorySpec factory) {
     EnvironmentSpec.IngressSpec ingress = environment == null
-        ? new EnvironmentSpec.IngressSpec("traefik", true) : environment.ingress();
+        ? new EnvironmentSpec.IngressSpec("traefik", null, true) : environment.ingress();
     EnvironmentSpec.GatewaySpec gateway = environment == null ? null : environment.gateway();
     return ordered(
         "className", ingress.className(),
-        "privateClassName", "",
+        "privateClassName", ingress.privateClassName() == null ? "" : ingress.privateClassName(),
         "tls", ingress.tls(),
         "clusterIssuer", factory.certManager().issuer(),
         "gateway", ordered("name", gateway == null ? "" : gateway.name(),
