@@ -27,11 +27,11 @@ build:
 	$(MVN) install -DskipTests
 
 generate-all: $(FACTORY_JAR)
-	$(FACTORY) generate-all --repo $(REPO)
+	HELM="$$(scripts/install-helm.sh)" $(FACTORY) generate-all --repo $(REPO)
 
 generate: $(FACTORY_JAR)
 	@test -n "$(APP)" || { echo "usage: make generate APP=<name> [REPO=...]" >&2; exit 1; }
-	$(FACTORY) generate $(APP) --repo $(REPO)
+	HELM="$$(scripts/install-helm.sh)" $(FACTORY) generate $(APP) --repo $(REPO)
 
 validate: $(FACTORY_JAR)
 	$(FACTORY) validate --repo $(REPO)
@@ -48,7 +48,7 @@ sync: generate-all
 
 test:
 	scripts/install-test-deps.sh
-	HELM="$$(scripts/install-helm.sh)"; $(MVN) -Dhelm.binary="$$HELM" install
+	HELM="$$(scripts/install-helm.sh)"; mvn -B -ntp -Dhelm.binary="$$HELM" install
 
 bench: bench-generator bench-dashboard
 

@@ -1,6 +1,14 @@
 package dev.chartfactory.cli;
 
 import dev.chartfactory.core.Pipeline;
+import dev.chartfactory.core.PipelineListener;
+import dev.chartfactory.core.helm.HelmCli;
+import dev.chartfactory.core.helm.HelmLocator;
+import dev.chartfactory.core.validate.ChartValidator;
+import dev.chartfactory.core.validate.ManifestSchemaValidator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import dev.chartfactory.core.error.Problem;
 import dev.chartfactory.core.error.SourceLocation;
 import dev.chartfactory.core.error.SpecException;
@@ -26,8 +34,9 @@ public class GenerateCommands {
   public String generateAll(
       @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo,
       @Option(longName = "dry-run", description = "show what would change, write nothing") boolean dryRun,
+      @Option(longName = "skip-validation", description = "do not run helm lint/template and schema checks") boolean skipValidation,
       @Option(longName = "quiet", description = "no progress output") boolean quiet) {
-    return generate(repo, Set.of(), dryRun, quiet);
+    return generate(repo, Set.of(), dryRun, skipValidation, quiet);
   }
 
   @Command(name = "generate", group = "Charts", exitStatusExceptionMapper = "factoryExceptions",
@@ -36,8 +45,9 @@ public class GenerateCommands {
       @Argument(index = 0, description = "app name") String app,
       @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo,
       @Option(longName = "dry-run", description = "show what would change, write nothing") boolean dryRun,
+      @Option(longName = "skip-validation", description = "do not run helm lint/template and schema checks") boolean skipValidation,
       @Option(longName = "quiet", description = "no progress output") boolean quiet) {
-    return generate(repo, Set.of(app), dryRun, quiet);
+    return generate(repo, Set.of(app), dryRun, skipValidation, quiet);
   }
 
   @Command(name = "check", group = "Charts", exitStatusExceptionMapper = "factoryExceptions",
@@ -62,8 +72,10 @@ public class GenerateCommands {
     return "up to date: charts match the specs";
   }
 
-  private static String generate(String repo, Set<String> apps, boolean dryRun, boolean quiet) {
-    Pipeline pipeline = new Pipeline(Terminal.progress(quiet));
+  private static String generate(String repo, Set<String> apps, boolean dryRun, boolean skipValidation,
+      boolean quiet) {
+    PipelineListener listener = Terminal.progress(quiet);
+    Pipeline pipeline = new Pipeline(listener);
     DirectorySpecSource source = new DirectorySpecSource(Path.of(repo));
     ResolvedPlatform platform = pipeline.resolve(source);
     for (String app : apps) {
@@ -74,9 +86,23 @@ public class GenerateCommands {
       }
     }
     List<RenderedChart> charts = pipeline.render(platform, apps);
+    if (!skipValidation) {
+      // The umbrella needs every app chart, so validation renders all of them.
+      List<RenderedChart> all = apps.isEmpty() ? charts : pipeline.render(platform, Set.of());
+      validator(source.root(), listener).validate(platform, all);
+    }
     ChartWriter writer = new ChartWriter(source.root());
     List<ChartChange> changes = dryRun ? writer.plan(charts, apps.isEmpty()) : writer.write(charts, apps.isEmpty());
     return summary(changes, dryRun);
+  }
+
+  static ChartValidator validator(Path repoRoot, PipelineListener listener) {
+    try {
+      HelmCli helm = new HelmCli(new HelmLocator(repoRoot).require(), Files.createTempDirectory("factory-helm-"));
+      return new ChartValidator(helm, new ManifestSchemaValidator(), listener);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static String summary(List<ChartChange> changes, boolean dryRun) {

@@ -1,0 +1,113 @@
+package dev.chartfactory.core.validate;
+
+import dev.chartfactory.core.PipelineListener;
+import dev.chartfactory.core.error.Problem;
+import dev.chartfactory.core.error.SourceLocation;
+import dev.chartfactory.core.error.ValidationException;
+import dev.chartfactory.core.helm.HelmCli;
+import dev.chartfactory.core.helm.HelmException;
+import dev.chartfactory.core.render.RenderedChart;
+import dev.chartfactory.core.resolve.ResolvedApp;
+import dev.chartfactory.core.resolve.ResolvedComponent;
+import dev.chartfactory.core.resolve.ResolvedPlatform;
+import dev.chartfactory.core.spec.EnvironmentSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Checks rendered charts before anything is written: {@code helm lint --strict} and
+ * {@code helm template} of the umbrella with every environment's values, then every rendered
+ * object against the Kubernetes schema of its kind. Each problem points back to the spec of the
+ * component that produced it.
+ */
+public final class ChartValidator {
+
+  /** {@code # Source: platform/charts/shop/templates/web-deployment.yaml}. */
+  private static final Pattern SUBCHART_SOURCE = Pattern.compile("[^/]+/charts/([^/]+)/templates/(.+)");
+
+  private final HelmCli helm;
+  private final ManifestSchemaValidator schemas;
+  private final PipelineListener listener;
+
+  public ChartValidator(HelmCli helm, ManifestSchemaValidator schemas, PipelineListener listener) {
+    this.helm = helm;
+    this.schemas = schemas;
+    this.listener = listener;
+  }
+
+  public void validate(ResolvedPlatform platform, List<RenderedChart> charts) {
+    Path scratch;
+    try {
+      scratch = Files.createTempDirectory("factory-validate-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
+      ChartWorkspace workspace = ChartWorkspace.of(scratch, charts);
+      List<Problem> problems = new ArrayList<>();
+      String namespace = platform.factory().umbrella().namespace();
+      int manifests = 0;
+      for (EnvironmentSpec environment : platform.repo().environments().values()) {
+        String valuesFile = "values-" + environment.name() + ".yaml";
+        List<Path> values = List.of(workspace.umbrella().resolve(valuesFile));
+        try {
+          helm.lint(workspace.umbrella(), values, true);
+          String rendered = helm.template(workspace.umbrella(), platform.factory().umbrella().name(),
+              namespace, values, Map.of());
+          manifests += (int) rendered.lines().filter(line -> line.startsWith("kind:")).count();
+          for (ManifestViolation violation : schemas.validateYaml(rendered)) {
+            problems.add(locate(platform, environment, violation));
+          }
+        } catch (HelmException e) {
+          problems.add(Problem.at(SourceLocation.ofFile("umbrella-chart/" + valuesFile), "",
+              "helm rejected the rendered charts: " + e.getMessage().replace('\n', ' ')));
+        }
+      }
+      if (!problems.isEmpty()) {
+        throw new ValidationException(problems);
+      }
+      listener.progress("validate", manifests + " manifests in " + platform.repo().environments().size()
+          + " environments pass helm lint --strict and their Kubernetes schemas");
+    } finally {
+      deleteQuietly(scratch);
+    }
+  }
+
+  /** The spec line of the component that rendered the object, plus chart path and field. */
+  private static Problem locate(ResolvedPlatform platform, EnvironmentSpec environment, ManifestViolation violation) {
+    String source = violation.source() == null ? "" : violation.source();
+    String what = violation.kind() + " " + violation.name() + " (" + source + ") in environment "
+        + environment.name() + ": " + violation.path() + ": " + violation.message();
+    Matcher matcher = SUBCHART_SOURCE.matcher(source);
+    if (matcher.matches()) {
+      ResolvedApp app = platform.baseApps().get(matcher.group(1));
+      if (app != null) {
+        String template = matcher.group(2);
+        for (ResolvedComponent component : app.components().values()) {
+          if (template.startsWith(component.name() + "-")) {
+            return Problem.at(component.origin().location(), component.origin().path(), what);
+          }
+        }
+        return Problem.at(app.origin().location(), "", what);
+      }
+    }
+    return Problem.at(SourceLocation.ofFile("umbrella-chart/" + source.replaceFirst("^[^/]+/", "")), "", what);
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException ignored) {
+      // A leftover scratch folder in the temp dir is harmless.
+    }
+  }
+}
