@@ -80,9 +80,10 @@ public class GenerateCommands {
     ResolvedPlatform platform = pipeline.resolve(source);
     for (String app : apps) {
       if (!platform.baseApps().containsKey(app)) {
-        throw SpecException.of(Problem.at(SourceLocation.ofFile("<command line>"), "app",
+        throw SpecException.of(new Problem(SourceLocation.ofFile("<command line>"), "app",
             "'" + app + "' is not an app of this repo (expected one of: "
-                + String.join(", ", platform.baseApps().keySet()) + ")"));
+                + String.join(", ", platform.baseApps().keySet()) + ")",
+            dev.chartfactory.core.check.Suggestions.hint(app, platform.baseApps().keySet())));
       }
     }
     List<RenderedChart> charts = pipeline.render(platform, apps);
@@ -98,7 +99,10 @@ public class GenerateCommands {
 
   static ChartValidator validator(Path repoRoot, PipelineListener listener) {
     try {
-      HelmCli helm = new HelmCli(new HelmLocator(repoRoot).require(), Files.createTempDirectory("factory-helm-"));
+      // -Dhelm.binary (tests, scripts), then HELM, PATH and .tools/helm as the locator finds them.
+      String property = System.getProperty("helm.binary", "");
+      Path binary = !property.isBlank() ? Path.of(property) : new HelmLocator(repoRoot).require();
+      HelmCli helm = new HelmCli(binary, Files.createTempDirectory("factory-helm-"));
       return new ChartValidator(helm, new ManifestSchemaValidator(), listener);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

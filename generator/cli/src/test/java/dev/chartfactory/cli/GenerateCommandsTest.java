@@ -1,0 +1,104 @@
+package dev.chartfactory.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** generate-all, generate and check through the real entry point, with the real helm. */
+class GenerateCommandsTest {
+
+  @TempDir Path temp;
+
+  @BeforeEach
+  void needsHelm() {
+    boolean haveHelm = !System.getProperty("helm.binary", "").isBlank();
+    if (!haveHelm && "true".equals(System.getenv("CI"))) {
+      throw new IllegalStateException("CI must pass -Dhelm.binary (make test does)");
+    }
+    Assumptions.assumeTrue(haveHelm, "no helm: run make test, or pass -Dhelm.binary=PATH");
+  }
+
+  private Path copyOf(String example) throws IOException {
+    Path from = SpecCommandsTest.projectRoot().resolve("examples").resolve(example);
+    Path to = temp.resolve(example);
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path file : files.sorted().toList()) {
+        Path target = to.resolve(from.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target);
+        }
+      }
+    }
+    return to;
+  }
+
+  private static List<String> listing(Path root) throws IOException {
+    try (Stream<Path> files = Files.walk(root)) {
+      return files.map(root::relativize).map(Path::toString).sorted().toList();
+    }
+  }
+
+  @Test
+  void generateAll_writesValidatedCharts_thenCheckPassesAndARerunChangesNothing() throws IOException {
+    Path repo = copyOf("shop");
+    CliRun first = CliRun.of("generate-all", "--repo", repo.toString());
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(first.err()).contains("[validate] ", "pass helm lint --strict");
+    assertThat(first.out()).contains("charts/storefront", "umbrella-chart");
+    assertThat(repo.resolve("umbrella-chart/values-prod.yaml")).exists();
+
+    CliRun again = CliRun.of("generate-all", "--repo", repo.toString(), "--quiet");
+    assertThat(again.out()).contains("up to date: nothing changed");
+    assertThat(CliRun.of("check", "--repo", repo.toString(), "--quiet").exitCode()).isZero();
+  }
+
+  @Test
+  void check_whenTheSpecChangedButChartsDidNot_exitsTwoAndNamesTheStaleFiles() throws IOException {
+    Path repo = copyOf("small");
+    assertThat(CliRun.of("generate-all", "--repo", repo.toString(), "--quiet").exitCode()).isZero();
+    Files.writeString(repo.resolve("apps/hello/instances/dev.yaml"), "version: 1.0.1\n");
+    CliRun check = CliRun.of("check", "--repo", repo.toString(), "--quiet");
+    assertThat(check.exitCode()).isEqualTo(2);
+    assertThat(check.err()).contains("umbrella-chart/values-dev.yaml: differs from what the specs generate",
+        "generated charts are stale");
+  }
+
+  @Test
+  void generateAll_whenARenderedManifestIsInvalid_reportsTheSpecAndWritesNothing() throws IOException {
+    Path repo = copyOf("small");
+    Files.createDirectories(repo.resolve("templates/webapp"));
+    Files.writeString(repo.resolve("templates/webapp/extra.yaml.j2"), """
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: {{ include "[[ app.name ]].fullname" . }}-[[ component.name ]]-extra
+        spec:
+          portz: [{port: 80}]
+        """);
+    List<String> before = listing(repo);
+    CliRun run = CliRun.of("generate-all", "--repo", repo.toString(), "--quiet");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("apps/hello/app.yaml:", "components.web: Service hello-web-extra",
+        "spec.portz: unknown field", "nothing was written");
+    assertThat(listing(repo)).isEqualTo(before);
+  }
+
+  @Test
+  void generate_oneApp_rejectsAnUnknownApp() throws IOException {
+    Path repo = copyOf("shop");
+    CliRun run = CliRun.of("generate", "strorefront", "--repo", repo.toString(), "--quiet");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("'strorefront' is not an app of this repo", "did you mean 'storefront'?");
+    assertThat(repo.resolve("charts")).doesNotExist();
+  }
+}
