@@ -27,6 +27,7 @@ public final class IncrementalGenerator {
   private final Map<String, ResolvedApp> renderedFrom = new HashMap<>();
   private final Map<String, RenderedChart> rendered = new HashMap<>();
   private final Map<String, RenderedChart> written = new HashMap<>();
+  private final UmbrellaRenderer umbrellaRenderer = new UmbrellaRenderer();
 
   public IncrementalGenerator(Pipeline pipeline, Path outputRoot) {
     this.pipeline = pipeline;
@@ -55,7 +56,7 @@ public final class IncrementalGenerator {
       renderedFrom.keySet().retainAll(platform.baseApps().keySet());
       anyChanged = true;
     }
-    charts.add(new UmbrellaRenderer().render(platform));
+    charts.add(umbrellaRenderer.render(platform));
     List<RenderedChart> toWrite = new ArrayList<>();
     for (RenderedChart chart : charts) {
       if (!chart.equals(written.get(chart.folder()))) {

@@ -41,20 +41,57 @@ public final class CrossFieldChecker {
   private static final Pattern SECRET_LIKE = Pattern.compile(
       "(?i).*(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL|ACCESS_?KEY).*");
 
+  /** The inputs of the per-app rules, by identity (unchanged files give the same objects). */
+  private record AppInputs(Object factory, AppSpec app, List<InstanceSpec> instances) {
+    @Override
+    public boolean equals(Object other) {
+      if (!(other instanceof AppInputs o) || o.factory != factory || o.app != app
+          || o.instances.size() != instances.size()) {
+        return false;
+      }
+      for (int i = 0; i < instances.size(); i++) {
+        if (o.instances.get(i) != instances.get(i)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public int hashCode() {
+      int hash = System.identityHashCode(factory) * 31 + System.identityHashCode(app);
+      for (InstanceSpec instance : instances) {
+        hash = hash * 31 + System.identityHashCode(instance);
+      }
+      return hash;
+    }
+  }
+
+  private Map<AppInputs, List<Problem>> previous = new HashMap<>();
+
   public List<Problem> check(ConfigRepo repo, ResolvedPlatform platform) {
     List<Problem> problems = new ArrayList<>();
     checkSecretLiterals(repo.factory().defaults(), problems);
+    Map<AppInputs, List<Problem>> current = new HashMap<>();
     for (AppSpec app : repo.apps().values()) {
-      checkApp(app, problems);
-      if (repo.factory().defaults().probes() != null) {
-        for (ComponentSpec component : app.components().values()) {
-          checkProbes(component, repo.factory().defaults().probes(), problems);
+      AppInputs inputs = new AppInputs(repo.factory(), app, List.copyOf(repo.instancesOf(app.name()).values()));
+      List<Problem> appProblems = previous.get(inputs);
+      if (appProblems == null) {
+        appProblems = new ArrayList<>();
+        checkApp(app, appProblems);
+        if (repo.factory().defaults().probes() != null) {
+          for (ComponentSpec component : app.components().values()) {
+            checkProbes(component, repo.factory().defaults().probes(), appProblems);
+          }
+        }
+        for (InstanceSpec instance : inputs.instances()) {
+          checkInstance(app, instance, appProblems);
         }
       }
-      for (InstanceSpec instance : repo.instancesOf(app.name()).values()) {
-        checkInstance(app, instance, problems);
-      }
+      current.put(inputs, appProblems);
+      problems.addAll(appProblems);
     }
+    previous = current;
     for (EnvironmentSpec environment : repo.environments().values()) {
       checkEnvironment(repo, environment, platform.environments().get(environment.name()), problems);
     }

@@ -25,6 +25,8 @@ public final class DirectorySpecSource implements SpecSource {
   private static final Set<String> APP_ROOTS = Set.of("apps", "services");
 
   private final Path root;
+  /** Fingerprints seen by the last listing, so fingerprint() costs no extra file system call. */
+  private volatile java.util.Map<String, String> listed = java.util.Map.of();
 
   public DirectorySpecSource(Path root) {
     this.root = root.toAbsolutePath().normalize();
@@ -47,23 +49,26 @@ public final class DirectorySpecSource implements SpecSource {
   @Override
   public List<String> files() {
     List<String> files = new ArrayList<>();
+    java.util.Map<String, String> fingerprints = new java.util.HashMap<>();
     try (var top = Files.list(root)) {
       for (Path entry : top.sorted().toList()) {
         String name = entry.getFileName().toString();
         if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
           files.add(name);
         } else if (SPEC_ROOTS.contains(name) && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
-          walk(entry, files);
+          walk(entry, files, fingerprints);
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + root, e);
     }
     files.sort(null);
+    listed = fingerprints;
     return files;
   }
 
-  private void walk(Path folder, List<String> files) throws IOException {
+  private void walk(Path folder, List<String> files, java.util.Map<String, String> fingerprints)
+      throws IOException {
     Files.walkFileTree(folder, new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
@@ -78,7 +83,9 @@ public final class DirectorySpecSource implements SpecSource {
       @Override
       public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
         if (attrs.isRegularFile()) {
-          files.add(root.relativize(file).toString().replace('\\', '/'));
+          String path = root.relativize(file).toString().replace('\\', '/');
+          files.add(path);
+          fingerprints.put(path, fingerprintOf(attrs));
         }
         return FileVisitResult.CONTINUE;
       }
@@ -87,12 +94,19 @@ public final class DirectorySpecSource implements SpecSource {
 
   @Override
   public String fingerprint(String path) {
+    String known = listed.get(path);
+    if (known != null) {
+      return known;
+    }
     try {
-      BasicFileAttributes attributes = Files.readAttributes(resolve(path), BasicFileAttributes.class);
-      return attributes.size() + "@" + attributes.lastModifiedTime().toInstant() + "#" + attributes.fileKey();
+      return fingerprintOf(Files.readAttributes(resolve(path), BasicFileAttributes.class));
     } catch (IOException e) {
       return null;
     }
+  }
+
+  private static String fingerprintOf(BasicFileAttributes attributes) {
+    return attributes.size() + "@" + attributes.lastModifiedTime().toInstant() + "#" + attributes.fileKey();
   }
 
   @Override

@@ -81,7 +81,7 @@ public final class SpecLoader {
       if (file.equals(FACTORY_FILE)) {
         YamlNode.Mapping root = parsed.get(file).root(problems);
         if (root != null) {
-          factory = binder.factory(root);
+          factory = parsed.get(file).bind(binder::factory);
         }
       } else if ((m = ENVIRONMENT.matcher(file)).matches()) {
         String name = m.group(1);
@@ -90,7 +90,7 @@ public final class SpecLoader {
         }
         YamlNode.Mapping root = parsed.get(file).root(problems);
         if (root != null) {
-          EnvironmentSpec environment = binder.environment(root);
+          EnvironmentSpec environment = parsed.get(file).bind(binder::environment);
           if (!name.equals(environment.name())) {
             problems.add(Problem.at(environment.origin().of("name"), "name", "'"
                 + environment.name() + "' does not match the file name (expected '" + name + "')"));
@@ -105,7 +105,7 @@ public final class SpecLoader {
         }
         YamlNode.Mapping root = parsed.get(file).root(problems);
         if (root != null) {
-          AppSpec app = binder.app(root);
+          AppSpec app = parsed.get(file).bind(binder::app);
           if (!name.equals(app.name())) {
             problems.add(Problem.at(app.origin().of("name"), "name", "'" + app.name()
                 + "' does not match its folder " + file.substring(0, file.indexOf('/')) + "/" + name
@@ -127,7 +127,7 @@ public final class SpecLoader {
         YamlNode.Mapping root = parsed.get(file).root(problems);
         if (root != null) {
           InstanceSpec earlier = instances.computeIfAbsent(app, a -> new TreeMap<>())
-              .putIfAbsent(environment, binder.instance(app, environment, root));
+              .putIfAbsent(environment, parsed.get(file).bind(r -> binder.instance(app, environment, r)));
           if (earlier != null) {
             problems.add(Problem.at(SourceLocation.ofFile(file), "", "a second instance of app '" + app
                 + "' for environment '" + environment + "' (first: " + earlier.origin().file()
@@ -149,11 +149,33 @@ public final class SpecLoader {
     return new ConfigRepo(factory, environments, apps, instances, templates);
   }
 
-  /** A parsed and schema-checked file: its root, or the problems that stopped it. */
-  private record Parsed(YamlNode.Mapping root, List<Problem> problems) {
+  /**
+   * A parsed and schema-checked file: its root, or the problems that stopped it, and the spec
+   * record bound from it (kept with the parse, so an unchanged file is not bound again).
+   */
+  private static final class Parsed {
+    private final YamlNode.Mapping root;
+    private final List<Problem> problems;
+    private volatile Object bound;
+
+    Parsed(YamlNode.Mapping root, List<Problem> problems) {
+      this.root = root;
+      this.problems = problems;
+    }
+
     YamlNode.Mapping root(List<Problem> collect) {
       collect.addAll(problems);
       return root;
+    }
+
+    @SuppressWarnings("unchecked")
+    <T> T bind(java.util.function.Function<YamlNode.Mapping, T> binder) {
+      Object value = bound;
+      if (value == null) {
+        value = binder.apply(root);
+        bound = value;
+      }
+      return (T) value;
     }
   }
 

@@ -25,18 +25,56 @@ public final class SpecResolver {
   public static final String UNVERSIONED_TAG = "latest";
   static final int DEFAULT_REPLICAS = 1;
 
+  /**
+   * Inputs of one resolution, compared by identity: a long-lived loader hands back the very same
+   * spec objects for files that did not change, so their resolution can be reused.
+   */
+  private record Inputs(FactorySpec factory, AppSpec app, EnvironmentSpec environment, InstanceSpec instance) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Inputs o && o.factory == factory && o.app == app
+          && o.environment == environment && o.instance == instance;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(factory) * 31 * 31 * 31 + System.identityHashCode(app) * 31 * 31
+          + System.identityHashCode(environment) * 31 + System.identityHashCode(instance);
+    }
+  }
+
+  private java.util.Map<Inputs, ResolvedApp> previous = new java.util.HashMap<>();
+
   public ResolvedPlatform resolve(ConfigRepo repo) {
+    java.util.Map<Inputs, ResolvedApp> current = new java.util.HashMap<>();
+    ResolvedPlatform platform = resolve(repo, current);
+    previous = current;
+    return platform;
+  }
+
+  private ResolvedApp resolveApp(FactorySpec factory, AppSpec app, EnvironmentSpec environment,
+      InstanceSpec instance, java.util.Map<Inputs, ResolvedApp> current) {
+    Inputs inputs = new Inputs(factory, app, environment, instance);
+    ResolvedApp resolved = previous.get(inputs);
+    if (resolved == null) {
+      resolved = resolveApp(factory, app, environment, instance);
+    }
+    current.put(inputs, resolved);
+    return resolved;
+  }
+
+  private ResolvedPlatform resolve(ConfigRepo repo, java.util.Map<Inputs, ResolvedApp> current) {
     SortedMap<String, ResolvedApp> base = new TreeMap<>();
     SortedMap<String, SortedMap<String, ResolvedApp>> environments = new TreeMap<>();
     for (AppSpec app : repo.apps().values()) {
-      base.put(app.name(), resolveApp(repo.factory(), app, null, null));
+      base.put(app.name(), resolveApp(repo.factory(), app, null, null, current));
     }
     for (EnvironmentSpec environment : repo.environments().values()) {
       SortedMap<String, ResolvedApp> apps = new TreeMap<>();
       for (AppSpec app : repo.apps().values()) {
         InstanceSpec instance = repo.instancesOf(app.name()).get(environment.name());
         if (instance != null) {
-          apps.put(app.name(), resolveApp(repo.factory(), app, environment, instance));
+          apps.put(app.name(), resolveApp(repo.factory(), app, environment, instance, current));
         }
       }
       environments.put(environment.name(), apps);
