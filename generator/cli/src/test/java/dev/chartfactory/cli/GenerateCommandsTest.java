@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,31 +25,11 @@ class GenerateCommandsTest {
     Assumptions.assumeTrue(haveHelm, "no helm: run make test, or pass -Dhelm.binary=PATH");
   }
 
-  private Path copyOf(String example) throws IOException {
-    Path from = SpecCommandsTest.projectRoot().resolve("examples").resolve(example);
-    Path to = temp.resolve(example);
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : files.sorted().toList()) {
-        Path target = to.resolve(from.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(file, target);
-        }
-      }
-    }
-    return to;
-  }
 
-  private static List<String> listing(Path root) throws IOException {
-    try (Stream<Path> files = Files.walk(root)) {
-      return files.map(root::relativize).map(Path::toString).sorted().toList();
-    }
-  }
 
   @Test
   void generateAll_writesValidatedCharts_thenCheckPassesAndARerunChangesNothing() throws IOException {
-    Path repo = copyOf("shop");
+    Path repo = CliRepos.copyOfExample("shop", temp);
     CliRun first = CliRun.of("generate-all", "--repo", repo.toString());
     assertThat(first.exitCode()).as(first.err()).isZero();
     assertThat(first.err()).contains("[validate] ", "pass helm lint --strict");
@@ -64,7 +43,7 @@ class GenerateCommandsTest {
 
   @Test
   void check_whenTheSpecChangedButChartsDidNot_exitsTwoAndNamesTheStaleFiles() throws IOException {
-    Path repo = copyOf("small");
+    Path repo = CliRepos.copyOfExample("small", temp);
     assertThat(CliRun.of("generate-all", "--repo", repo.toString(), "--quiet").exitCode()).isZero();
     Files.writeString(repo.resolve("apps/hello/instances/dev.yaml"), "version: 1.0.1\n");
     CliRun check = CliRun.of("check", "--repo", repo.toString(), "--quiet");
@@ -75,7 +54,7 @@ class GenerateCommandsTest {
 
   @Test
   void generateAll_whenARenderedManifestIsInvalid_reportsTheSpecAndWritesNothing() throws IOException {
-    Path repo = copyOf("small");
+    Path repo = CliRepos.copyOfExample("small", temp);
     Files.createDirectories(repo.resolve("templates/webapp"));
     Files.writeString(repo.resolve("templates/webapp/extra.yaml.j2"), """
         apiVersion: v1
@@ -85,17 +64,17 @@ class GenerateCommandsTest {
         spec:
           portz: [{port: 80}]
         """);
-    List<String> before = listing(repo);
+    List<String> before = CliRepos.listing(repo);
     CliRun run = CliRun.of("generate-all", "--repo", repo.toString(), "--quiet");
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("apps/hello/app.yaml:", "components.web: Service hello-web-extra",
         "spec.portz: unknown field", "nothing was written");
-    assertThat(listing(repo)).isEqualTo(before);
+    assertThat(CliRepos.listing(repo)).isEqualTo(before);
   }
 
   @Test
   void generate_oneApp_rejectsAnUnknownApp() throws IOException {
-    Path repo = copyOf("shop");
+    Path repo = CliRepos.copyOfExample("shop", temp);
     CliRun run = CliRun.of("generate", "strorefront", "--repo", repo.toString(), "--quiet");
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("'strorefront' is not an app of this repo", "did you mean 'storefront'?");

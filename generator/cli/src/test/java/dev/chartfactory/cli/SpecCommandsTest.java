@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,39 +13,12 @@ class SpecCommandsTest {
 
   @TempDir Path temp;
 
-  static Path projectRoot() {
-    Path dir = Path.of("").toAbsolutePath();
-    while (!Files.exists(dir.resolve("schemas/app.schema.json"))) {
-      dir = dir.getParent();
-    }
-    return dir;
-  }
 
-  private Path copyOfExample(String name) throws IOException {
-    Path from = projectRoot().resolve("examples").resolve(name);
-    Path to = temp.resolve(name);
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : files.sorted().toList()) {
-        Path target = to.resolve(from.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(file, target);
-        }
-      }
-    }
-    return to;
-  }
 
-  private static List<String> listing(Path root) throws IOException {
-    try (Stream<Path> files = Files.walk(root)) {
-      return files.map(root::relativize).map(Path::toString).sorted().toList();
-    }
-  }
 
   @Test
   void validate_onTheShopExample_succeeds() {
-    CliRun run = CliRun.of("validate", "--repo", projectRoot().resolve("examples/shop").toString());
+    CliRun run = CliRun.of("validate", "--repo", CliRepos.projectRoot().resolve("examples/shop").toString());
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("valid: 11 apps, 15 components, 3 environments, 31 instances");
     assertThat(run.err()).contains("[load] reading specs from");
@@ -54,7 +26,7 @@ class SpecCommandsTest {
 
   @Test
   void validate_whenSpecsAreInvalid_printsEveryProblemAndExitsOne() throws IOException {
-    Path repo = copyOfExample("small");
+    Path repo = CliRepos.copyOfExample("small", temp);
     Files.writeString(repo.resolve("apps/hello/app.yaml"), """
         name: hello
         components:
@@ -85,7 +57,7 @@ class SpecCommandsTest {
 
   @Test
   void newApp_writesValidSpecsForEveryEnvironment() throws IOException {
-    Path repo = copyOfExample("shop");
+    Path repo = CliRepos.copyOfExample("shop", temp);
     CliRun run = CliRun.of("new", "app", "inventory", "--type", "worker", "--component", "sync",
         "--repo", repo.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
@@ -97,17 +69,17 @@ class SpecCommandsTest {
 
   @Test
   void newApp_withPathTraversalName_writesNothing() throws IOException {
-    Path repo = copyOfExample("small");
-    List<String> before = listing(temp);
+    Path repo = CliRepos.copyOfExample("small", temp);
+    List<String> before = CliRepos.listing(temp);
     CliRun run = CliRun.of("new", "app", "../../etc", "--repo", repo.toString());
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("app: '../../etc' is not a valid app name");
-    assertThat(listing(temp)).isEqualTo(before);
+    assertThat(CliRepos.listing(temp)).isEqualTo(before);
   }
 
   @Test
   void newComponent_appendsToTheAppKeepingComments() throws IOException {
-    Path repo = copyOfExample("small");
+    Path repo = CliRepos.copyOfExample("small", temp);
     Path appFile = repo.resolve("apps/hello/app.yaml");
     String before = Files.readString(appFile);
     CliRun run = CliRun.of("new", "component", "hello", "nightly", "--type", "cron", "--repo", repo.toString());
@@ -119,7 +91,7 @@ class SpecCommandsTest {
 
   @Test
   void newComponent_whenItWouldMakeTheRepoInvalid_writesNothing() throws IOException {
-    Path repo = copyOfExample("small");
+    Path repo = CliRepos.copyOfExample("small", temp);
     Path appFile = repo.resolve("apps/hello/app.yaml");
     String before = Files.readString(appFile);
     // 'hello-' + 52 characters is past the 52-character limit for a stateful component's name.

@@ -1,0 +1,46 @@
+package dev.chartfactory.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Copies of the bundled examples for CLI tests, and listings to prove nothing was written. */
+final class CliRepos {
+
+  private CliRepos() {}
+
+  static Path projectRoot() {
+    Path dir = Path.of("").toAbsolutePath();
+    while (!Files.exists(dir.resolve("schemas/app.schema.json"))) {
+      dir = dir.getParent();
+    }
+    return dir;
+  }
+
+  static Path copyOfExample(String name, Path into) {
+    Path from = projectRoot().resolve("examples").resolve(name);
+    Path to = into.resolve(name);
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path file : files.sorted().toList()) {
+        Path target = to.resolve(from.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return to;
+  }
+
+  static List<String> listing(Path root) throws IOException {
+    try (Stream<Path> files = Files.walk(root)) {
+      return files.map(root::relativize).map(Path::toString).sorted().toList();
+    }
+  }
+}
