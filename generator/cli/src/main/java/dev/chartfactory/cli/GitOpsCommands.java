@@ -1,0 +1,49 @@
+package dev.chartfactory.cli;
+
+import dev.chartfactory.core.Pipeline;
+import dev.chartfactory.core.PipelineListener;
+import dev.chartfactory.core.check.Suggestions;
+import dev.chartfactory.core.error.Problem;
+import dev.chartfactory.core.error.SourceLocation;
+import dev.chartfactory.core.error.SpecException;
+import dev.chartfactory.core.gitops.GitOpsManifests;
+import dev.chartfactory.core.load.DirectorySpecSource;
+import dev.chartfactory.core.resolve.ResolvedPlatform;
+import java.nio.file.Path;
+import java.util.List;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
+import org.springframework.stereotype.Component;
+
+/** {@code gitops}: Argo CD or Flux manifests that deploy the umbrella chart from the repo. */
+@Component
+public class GitOpsCommands {
+
+  @Command(name = "gitops", group = "Deploy", exitStatusExceptionMapper = "factoryExceptions",
+      description = "Print Argo CD Applications, an ApplicationSet, or Flux HelmReleases for the umbrella chart")
+  public String gitops(
+      @Option(longName = "format", defaultValue = "argocd", description = "argocd | argocd-appset | flux") String format,
+      @Option(longName = "repo-url", required = true, description = "Git URL Argo CD or Flux clones") String repoUrl,
+      @Option(longName = "revision", defaultValue = "main", description = "branch, tag or commit to follow") String revision,
+      @Option(longName = "env", description = "one environment (default: all)") String environment,
+      @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo) {
+    ResolvedPlatform platform = new Pipeline(PipelineListener.SILENT).resolve(new DirectorySpecSource(Path.of(repo)));
+    List<String> environments = platform.repo().environmentNames();
+    if (environment != null) {
+      if (!environments.contains(environment)) {
+        throw SpecException.of(new Problem(SourceLocation.ofFile("<command line>"), "--env", "'" + environment
+            + "' is not an environment (expected one of: " + String.join(", ", environments) + ")",
+            Suggestions.hint(environment, environments)));
+      }
+      environments = List.of(environment);
+    }
+    GitOpsManifests manifests = new GitOpsManifests(repoUrl, revision, "umbrella-chart");
+    return switch (format) {
+      case "argocd" -> manifests.argoApplications(platform, environments).stripTrailing();
+      case "argocd-appset" -> manifests.argoApplicationSet(platform).stripTrailing();
+      case "flux" -> manifests.flux(platform, environments).stripTrailing();
+      default -> throw SpecException.of(Problem.at(SourceLocation.ofFile("<command line>"), "--format",
+          "'" + format + "' is not a format (expected one of: argocd, argocd-appset, flux)"));
+    };
+  }
+}
