@@ -50,28 +50,6 @@ public class GenerateCommands {
     return generate(repo, Set.of(app), dryRun, skipValidation, quiet);
   }
 
-  @Command(name = "check", group = "Charts", exitStatusExceptionMapper = "factoryExceptions",
-      description = "Exit 2 when charts/ and umbrella-chart/ are not what the specs generate (for CI)")
-  public String check(
-      @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo,
-      @Option(longName = "quiet", description = "no progress output") boolean quiet) {
-    Pipeline pipeline = new Pipeline(Terminal.progress(quiet));
-    DirectorySpecSource source = new DirectorySpecSource(Path.of(repo));
-    List<RenderedChart> charts = pipeline.render(pipeline.resolve(source), Set.of());
-    List<ChartChange> changes = new ChartWriter(source.root()).plan(charts, true);
-    if (!changes.isEmpty()) {
-      List<Problem> problems = new java.util.ArrayList<>();
-      for (ChartChange change : changes) {
-        change.added().forEach(f -> problems.add(Problem.at(SourceLocation.ofFile(change.folder() + "/" + f), "", "missing (would be added)")));
-        change.changed().forEach(f -> problems.add(Problem.at(SourceLocation.ofFile(change.folder() + "/" + f), "", "differs from what the specs generate")));
-        change.removed().forEach(f -> problems.add(Problem.at(SourceLocation.ofFile(change.folder() + "/" + f), "", "is no longer generated (would be removed)")));
-      }
-      throw new dev.chartfactory.core.error.StaleOutputException("generated charts are stale: run 'factory generate-all'"
-          + " (or make generate-all) and commit the result", problems);
-    }
-    return "up to date: charts match the specs";
-  }
-
   private static String generate(String repo, Set<String> apps, boolean dryRun, boolean skipValidation,
       boolean quiet) {
     PipelineListener listener = Terminal.progress(quiet);

@@ -71,6 +71,25 @@ public final class ChartWriter {
     return changes;
   }
 
+  /** The generated charts as they are on disk now (app charts and the umbrella), for diffs. */
+  public List<RenderedChart> existing() {
+    List<RenderedChart> charts = new ArrayList<>();
+    List<String> folders = new ArrayList<>(existingAppFolders());
+    if (Files.isRegularFile(root.resolve("umbrella-chart/Chart.yaml"))) {
+      folders.add("umbrella-chart");
+    }
+    for (String folder : folders) {
+      java.util.SortedMap<String, String> files = new java.util.TreeMap<>();
+      Path dir = resolve(folder);
+      for (String file : listFiles(dir)) {
+        files.put(file, new String(read(dir.resolve(file)), StandardCharsets.UTF_8));
+      }
+      String name = folder.equals("umbrella-chart") ? "umbrella" : folder.substring("charts/".length());
+      charts.add(new RenderedChart(name, folder, files));
+    }
+    return charts;
+  }
+
   private ChartChange compare(String folder, Map<String, String> files) {
     Path dir = resolve(folder);
     Set<String> onDisk = new TreeSet<>(listFiles(dir));

@@ -1,0 +1,89 @@
+package dev.chartfactory.core.diff;
+
+import dev.chartfactory.core.diff.ObjectChange.FieldChange;
+import java.util.List;
+import java.util.Map;
+
+/** Per-environment object changes, as text for a terminal or Markdown for a PR comment. */
+public record DiffReport(Map<String, List<ObjectChange>> byEnvironment) {
+
+  private static final int MAX_FIELDS = 40;
+
+  public DiffReport {
+    byEnvironment = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(byEnvironment));
+  }
+
+  public boolean isEmpty() {
+    return byEnvironment.values().stream().allMatch(List::isEmpty);
+  }
+
+  public String text() {
+    StringBuilder out = new StringBuilder();
+    byEnvironment.forEach((environment, changes) -> {
+      out.append("environment ").append(environment).append(": ").append(summary(changes)).append('\n');
+      for (ObjectChange change : changes) {
+        out.append(switch (change.type()) {
+          case ADDED -> "  + ";
+          case REMOVED -> "  - ";
+          case CHANGED -> "  ~ ";
+        }).append(change.key()).append('\n');
+        fields(change, out, "      ", "");
+      }
+    });
+    return out.toString();
+  }
+
+  public String markdown() {
+    StringBuilder out = new StringBuilder("### Chart Factory: what changes in the cluster\n\n");
+    byEnvironment.forEach((environment, changes) -> {
+      out.append("<details><summary><b>").append(environment).append("</b>: ").append(summary(changes))
+          .append("</summary>\n\n");
+      if (!changes.isEmpty()) {
+        out.append("| | object | fields |\n| --- | --- | --- |\n");
+        for (ObjectChange change : changes) {
+          StringBuilder fields = new StringBuilder();
+          fields(change, fields, "", "<br>");
+          out.append("| ").append(switch (change.type()) {
+            case ADDED -> "added";
+            case REMOVED -> "removed";
+            case CHANGED -> "changed";
+          }).append(" | `").append(change.key()).append("` | ")
+              .append(fields.toString().replace("|", "\\|").replace("\n", "")).append(" |\n");
+        }
+      }
+      out.append("\n</details>\n\n");
+    });
+    return out.toString();
+  }
+
+  private static void fields(ObjectChange change, StringBuilder out, String indent, String lineBreak) {
+    List<FieldChange> fields = change.fields();
+    for (int i = 0; i < Math.min(fields.size(), MAX_FIELDS); i++) {
+      FieldChange field = fields.get(i);
+      out.append(indent).append(lineBreak.isEmpty() ? "" : "`").append(field.path())
+          .append(": ").append(show(field.before())).append(" -> ").append(show(field.after()))
+          .append(lineBreak.isEmpty() ? "" : "`").append(lineBreak.isEmpty() ? "\n" : lineBreak);
+    }
+    if (fields.size() > MAX_FIELDS) {
+      out.append(indent).append("… and ").append(fields.size() - MAX_FIELDS).append(" more fields")
+          .append(lineBreak.isEmpty() ? "\n" : lineBreak);
+    }
+  }
+
+  private static String show(String value) {
+    if (value == null) {
+      return "(none)";
+    }
+    return value.length() > 80 ? value.substring(0, 77) + "..." : value;
+  }
+
+  private static String summary(List<ObjectChange> changes) {
+    if (changes.isEmpty()) {
+      return "no changes";
+    }
+    long added = changes.stream().filter(c -> c.type() == ObjectChange.Type.ADDED).count();
+    long removed = changes.stream().filter(c -> c.type() == ObjectChange.Type.REMOVED).count();
+    long changed = changes.size() - added - removed;
+    return added + " added, " + changed + " changed, " + removed + " removed";
+  }
+}
