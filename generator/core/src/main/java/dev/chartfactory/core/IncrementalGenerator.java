@@ -39,7 +39,6 @@ public final class IncrementalGenerator {
     ResolvedPlatform platform = pipeline.resolve(source);
     List<RenderedChart> charts = new ArrayList<>();
     ChartRenderer renderer = null;
-    boolean anyChanged = false;
     for (ResolvedApp app : platform.baseApps().values()) {
       RenderedChart chart = rendered.get(app.name());
       if (chart == null || !app.equals(renderedFrom.get(app.name()))) {
@@ -47,26 +46,22 @@ public final class IncrementalGenerator {
         chart = renderer.render(app);
         rendered.put(app.name(), chart);
         renderedFrom.put(app.name(), app);
-        anyChanged = true;
       }
       charts.add(chart);
     }
-    if (rendered.size() != platform.baseApps().size()) {
-      rendered.keySet().retainAll(platform.baseApps().keySet());
-      renderedFrom.keySet().retainAll(platform.baseApps().keySet());
-      anyChanged = true;
-    }
+    boolean appsAddedOrRemoved = !rendered.keySet().equals(platform.baseApps().keySet());
+    rendered.keySet().retainAll(platform.baseApps().keySet());
+    renderedFrom.keySet().retainAll(platform.baseApps().keySet());
     charts.add(umbrellaRenderer.render(platform));
+    // The first run compares everything with the disk; later runs only what changed since.
+    boolean fullCheck = written.isEmpty() || appsAddedOrRemoved;
     List<RenderedChart> toWrite = new ArrayList<>();
     for (RenderedChart chart : charts) {
-      if (!chart.equals(written.get(chart.folder()))) {
+      if (fullCheck || !chart.equals(written.get(chart.folder()))) {
         toWrite.add(chart);
       }
     }
-    ChartWriter writer = new ChartWriter(outputRoot);
-    // Stale folders of deleted apps are only looked for when the set of apps may have changed.
-    List<ChartChange> changes = writer.write(anyChanged || written.isEmpty() ? charts : toWrite,
-        anyChanged || written.isEmpty());
+    List<ChartChange> changes = new ChartWriter(outputRoot).write(toWrite, fullCheck);
     written.clear();
     charts.forEach(chart -> written.put(chart.folder(), chart));
     return changes;
