@@ -133,6 +133,13 @@ public final class SchemaChecker {
           if (node instanceof YamlNode.Mapping map && map.entries().containsKey(error.getProperty())) {
             at = map.entries().get(error.getProperty()).keyLocation();
           }
+          if (described != null && described.has("enum")) {
+            List<String> allowed = new ArrayList<>();
+            described.get("enum").forEach(v -> allowed.add(v.asString()));
+            return new Problem(at, append(field, error.getProperty()), "'" + error.getProperty()
+                + "' is not allowed here (expected one of: " + String.join(", ", allowed) + ")",
+                Suggestions.hint(error.getProperty(), allowed));
+          }
           return Problem.at(at, append(field, error.getProperty()), "'" + error.getProperty()
               + "' is not a valid name (expected " + lowerFirst(description) + ")");
         }
@@ -147,9 +154,14 @@ public final class SchemaChecker {
         return Problem.at(at, field, show(node) + " is too long (expected at most "
             + error.getSchemaNode() + " characters)");
       }
-      case "minLength", "minItems", "minProperties" -> {
+      case "minLength" -> {
+        String text = node instanceof YamlNode.Scalar scalar ? scalar.text() : "";
+        return Problem.at(at, field, (text.isEmpty() ? "is empty" : show(node) + " is too short")
+            + " (expected at least " + error.getSchemaNode() + " characters)");
+      }
+      case "minItems", "minProperties" -> {
         return Problem.at(at, field, "is empty (expected at least " + error.getSchemaNode()
-            + ("minLength".equals(keyword) ? " character)" : " entry)"));
+            + " entry)");
       }
       case "not" -> {
         return Problem.at(at, field, "namespace and namespacePrefix cannot both be set"

@@ -99,7 +99,7 @@ public final class SpecBinder {
         text(root, "description", ""),
         text(root, "version", null),
         text(root, "chartVersion", "0.1.0"),
-        components, rbac, origin(root, ""));
+        components, rbac, waivers(map(map(root, "policy"), "waive")), origin(root, ""));
   }
 
   public InstanceSpec instance(String app, String environment, Mapping root) {
@@ -111,6 +111,14 @@ public final class SpecBinder {
     }
     return InstanceSpec.of(app, environment, text(root, "version", null),
         bool(root, "enabled", true), overrides, origin(root, ""));
+  }
+
+  private static Map<String, String> waivers(Mapping node) {
+    Map<String, String> waivers = new TreeMap<>();
+    if (node != null) {
+      node.entries().forEach((rule, entry) -> waivers.put(rule, ((Scalar) entry.value()).text()));
+    }
+    return waivers;
   }
 
   private ComponentSpec component(String name, Mapping node, String path) {

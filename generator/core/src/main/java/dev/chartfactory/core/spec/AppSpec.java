@@ -14,6 +14,8 @@ import java.util.TreeMap;
  * chartVersion: 1.2.0        # version of the generated chart (default 0.1.0)
  * components: {...}
  * rbac: {rules: [...]}       # permissions of the app's ServiceAccount
+ * policy:
+ *   waive: {non-root: "the upstream image needs root to bind port 80"}
  * }</pre>
  *
  * @param components by name, sorted so generated output is stable
@@ -25,15 +27,18 @@ public record AppSpec(
     String chartVersion,
     SortedMap<String, ComponentSpec> components,
     RbacRuleSpec.Rbac rbac,
+    SortedMap<String, String> waivers,
     Origin origin) {
 
   public AppSpec {
+    waivers = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(waivers));
     components = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(components));
   }
 
   public static AppSpec of(String name, String description, String version, String chartVersion,
-      Map<String, ComponentSpec> components, RbacRuleSpec.Rbac rbac, Origin origin) {
+      Map<String, ComponentSpec> components, RbacRuleSpec.Rbac rbac, Map<String, String> waivers,
+      Origin origin) {
     return new AppSpec(name, description, version, chartVersion, new TreeMap<>(components), rbac,
-        origin);
+        new TreeMap<>(waivers), origin);
   }
 }

@@ -36,6 +36,7 @@ public final class ChartValidator {
 
   private final HelmCli helm;
   private final ManifestSchemaValidator schemas;
+  private final PolicyChecker policy = new PolicyChecker();
   private final PipelineListener listener;
 
   public ChartValidator(HelmCli helm, ManifestSchemaValidator schemas, PipelineListener listener) {
@@ -44,7 +45,15 @@ public final class ChartValidator {
     this.listener = listener;
   }
 
-  public void validate(ResolvedPlatform platform, List<RenderedChart> charts) {
+  /** What passed: how many objects, and the policy warnings that do not stop generation. */
+  public record Report(int manifests, int environments, List<PolicyFinding> warnings) {
+    public Report {
+      warnings = List.copyOf(warnings);
+    }
+  }
+
+  /** Validates, or throws {@link ValidationException} listing every error found. */
+  public Report validate(ResolvedPlatform platform, List<RenderedChart> charts) {
     Path scratch;
     try {
       scratch = Files.createTempDirectory("factory-validate-");
@@ -56,6 +65,7 @@ public final class ChartValidator {
       List<Problem> problems = new ArrayList<>();
       String namespace = platform.factory().umbrella().namespace();
       int manifests = 0;
+      List<PolicyFinding> warnings = new ArrayList<>();
       for (EnvironmentSpec environment : platform.repo().environments().values()) {
         String valuesFile = "values-" + environment.name() + ".yaml";
         List<Path> values = List.of(workspace.umbrella().resolve(valuesFile));
@@ -67,6 +77,13 @@ public final class ChartValidator {
           for (ManifestViolation violation : schemas.validateYaml(rendered)) {
             problems.add(locate(platform, environment, violation));
           }
+          for (PolicyFinding finding : policy.check(platform, environment, objects(rendered))) {
+            if (finding.severity() == PolicyFinding.Severity.ERROR) {
+              problems.add(locate(platform, finding));
+            } else {
+              warnings.add(finding);
+            }
+          }
         } catch (HelmException e) {
           problems.add(Problem.at(SourceLocation.ofFile("umbrella-chart/" + valuesFile), "",
               "helm rejected the rendered charts: " + e.getMessage().replace('\n', ' ')));
@@ -76,10 +93,44 @@ public final class ChartValidator {
         throw new ValidationException(problems);
       }
       listener.progress("validate", manifests + " manifests in " + platform.repo().environments().size()
-          + " environments pass helm lint --strict and their Kubernetes schemas");
+          + " environments pass helm lint --strict, their Kubernetes schemas and the policy rules");
+      for (PolicyFinding warning : warnings) {
+        listener.progress("policy", "warning [" + warning.rule() + "] " + warning.object() + " in environment "
+            + warning.environment() + ": " + warning.message());
+      }
+      return new Report(manifests, platform.repo().environments().size(), warnings);
     } finally {
       deleteQuietly(scratch);
     }
+  }
+
+  private static Problem locate(ResolvedPlatform platform, PolicyFinding finding) {
+    String what = "[" + finding.rule() + "] " + finding.object() + " in environment " + finding.environment()
+        + (finding.field().isEmpty() ? "" : ": " + finding.field()) + ": " + finding.message();
+    ResolvedApp app = finding.app() == null ? null : platform.baseApps().get(finding.app());
+    if (app == null) {
+      return Problem.at(SourceLocation.ofFile("environments/" + finding.environment() + ".yaml"), "", what);
+    }
+    ResolvedComponent component = finding.component() == null ? null : app.components().get(finding.component());
+    String hint = "if it cannot apply, waive it in " + app.origin().file() + " with policy.waive."
+        + finding.rule() + ": <reason>";
+    return component == null
+        ? new Problem(app.origin().location(), "", what, hint)
+        : new Problem(component.origin().location(), component.origin().path(), what, hint);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> objects(String rendered) {
+    List<Map<String, Object>> objects = new ArrayList<>();
+    org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+    options.setCodePointLimit(Integer.MAX_VALUE);
+    for (Object document : new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(options))
+        .loadAll(rendered)) {
+      if (document instanceof Map<?, ?> map) {
+        objects.add((Map<String, Object>) map);
+      }
+    }
+    return objects;
   }
 
   /** The spec line of the component that rendered the object, plus chart path and field. */
