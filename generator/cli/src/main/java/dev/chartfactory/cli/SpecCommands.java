@@ -1,6 +1,10 @@
 package dev.chartfactory.cli;
 
 import dev.chartfactory.core.Pipeline;
+import dev.chartfactory.core.PipelineListener;
+import dev.chartfactory.core.error.FactoryException;
+import dev.chartfactory.core.validate.ChartValidator;
+import java.util.List;
 import dev.chartfactory.core.load.DirectorySpecSource;
 import dev.chartfactory.core.load.OverlaySpecSource;
 import dev.chartfactory.core.load.SpecLoader;
@@ -29,15 +33,42 @@ import org.springframework.stereotype.Component;
 public class SpecCommands {
 
   @Command(name = "validate", group = "Specs", exitStatusExceptionMapper = "factoryExceptions",
-      description = "Load and check every spec of the config repo; report all problems at once")
+      description = "Check every spec, render every chart x environment with helm and check the manifests; report all problems at once")
   public String validate(
       @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo,
+      @Option(longName = "specs-only", description = "check the spec files only; no helm needed") boolean specsOnly,
+      @Option(longName = "output", defaultValue = "text", description = "text | json | sarif") String output,
       @Option(longName = "quiet", description = "no progress output") boolean quiet) {
-    ResolvedPlatform platform = new Pipeline(Terminal.progress(quiet)).resolve(new DirectorySpecSource(Path.of(repo)));
-    int components = platform.baseApps().values().stream().mapToInt(a -> a.components().size()).sum();
-    int instances = platform.environments().values().stream().mapToInt(Map::size).sum();
-    return "valid: " + platform.baseApps().size() + " apps, " + components + " components, "
-        + platform.environments().size() + " environments, " + instances + " instances";
+    if (!List.of("text", "json", "sarif").contains(output)) {
+      throw SpecException.of(Problem.at(SourceLocation.ofFile("<command line>"), "--output",
+          "'" + output + "' is not an output format (expected text, json or sarif)"));
+    }
+    boolean structured = !output.equals("text");
+    PipelineListener listener = Terminal.progress(quiet || structured);
+    Pipeline pipeline = new Pipeline(listener);
+    try {
+      ResolvedPlatform platform = pipeline.resolve(new DirectorySpecSource(Path.of(repo)));
+      String rendered = "";
+      if (!specsOnly) {
+        ChartValidator.Report report = GenerateCommands.validator(Path.of(repo), listener)
+            .validate(platform, pipeline.render(platform, java.util.Set.of()));
+        rendered = ", " + report.manifests() + " rendered manifests in " + report.environments()
+            + " environments" + (report.warnings().isEmpty() ? "" : " (" + report.warnings().size() + " policy warnings)");
+      }
+      if (structured) {
+        return output.equals("json") ? ProblemFormats.json(List.of()) : ProblemFormats.sarif(List.of());
+      }
+      int components = platform.baseApps().values().stream().mapToInt(a -> a.components().size()).sum();
+      int instances = platform.environments().values().stream().mapToInt(Map::size).sum();
+      return "valid: " + platform.baseApps().size() + " apps, " + components + " components, "
+          + platform.environments().size() + " environments, " + instances + " instances" + rendered;
+    } catch (FactoryException e) {
+      if (structured) {
+        System.out.println(output.equals("json") ? ProblemFormats.json(e.problems()) : ProblemFormats.sarif(e.problems()));
+        System.out.flush();
+      }
+      throw e;
+    }
   }
 
   @Command(name = {"new", "app"}, group = "Specs", exitStatusExceptionMapper = "factoryExceptions",
