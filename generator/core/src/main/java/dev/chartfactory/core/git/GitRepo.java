@@ -93,8 +93,15 @@ public record GitRepo(Repository repository, Path workTree, String prefix, Strin
     }
   }
 
-  /** {@code ~/.cache/chart-factory/repos}, or the system temp folder when home is not writable. */
+  /**
+   * {@code FACTORY_GIT_CACHE} (or the system property {@code factory.git.cache}) when set, else
+   * {@code ~/.cache/chart-factory/repos}, else the system temp folder when home is not writable.
+   */
   public static Path cacheRoot() {
+    String configured = System.getProperty("factory.git.cache", System.getenv("FACTORY_GIT_CACHE"));
+    if (configured != null && !configured.isBlank()) {
+      return Path.of(configured);
+    }
     String home = System.getProperty("user.home");
     if (home != null && !home.isBlank() && Files.isWritable(Path.of(home))) {
       return Path.of(home, ".cache", "chart-factory", "repos");
@@ -105,7 +112,7 @@ public record GitRepo(Repository repository, Path workTree, String prefix, Strin
   static String cacheName(String url) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8));
-      String tail = url.replaceAll("\\.git$", "").replaceAll(".*[/:]", "").replaceAll("[^A-Za-z0-9_.-]", "_");
+      String tail = url.replaceAll("/+$", "").replaceAll("\\.git$", "").replaceAll(".*[/:]", "").replaceAll("[^A-Za-z0-9_.-]", "_");
       return tail + "-" + HexFormat.of().formatHex(digest, 0, 8) + ".git";
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
