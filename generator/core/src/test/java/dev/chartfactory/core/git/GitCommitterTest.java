@@ -158,6 +158,21 @@ class GitCommitterTest {
   }
 
   @Test
+  void requireCommittedSpecs_whenASpecIsEdited_refusesAndNamesIt() throws Exception {
+    Path remote = GitFixture.remoteWithSmallExample(temp);
+    Path work = temp.resolve("clone");
+    try (Git git = GitFixture.cloneOf(remote, work); GitRepo repo = GitRepo.openLocal(work)) {
+      GitCommitter committer = new GitCommitter(repo, BOT, listener);
+      GitFixture.write(work.resolve("README.md"), "not a spec\n");
+      committer.requireCommittedSpecs();
+      GitFixture.write(work.resolve("apps/hello/instances/dev.yaml"), "version: 2.0.0\n");
+      org.assertj.core.api.Assertions.assertThatThrownBy(committer::requireCommittedSpecs)
+          .isInstanceOf(dev.chartfactory.core.error.GitException.class)
+          .hasMessageContaining("spec files have uncommitted changes: apps/hello/instances/dev.yaml");
+    }
+  }
+
+  @Test
   void helmBuildOutput_isNeverAGeneratedPath() {
     assertThat(GitCommitter.helmOwned("umbrella-chart/charts/hello-0.1.0.tgz")).isTrue();
     assertThat(GitCommitter.helmOwned("umbrella-chart/Chart.lock")).isTrue();
