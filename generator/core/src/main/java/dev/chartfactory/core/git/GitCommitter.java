@@ -42,7 +42,7 @@ public final class GitCommitter {
 
   private static final String REMOTE = "origin";
   private static final Set<String> HELM_OWNED = Set.of("charts", "Chart.lock", "tmpcharts");
-  private static final Pattern PERSON = Pattern.compile("\\s*(.*?)\\s*<([^<>\\s]+@?[^<>\\s]*)>\\s*");
+  private static final Pattern PERSON = Pattern.compile("\\s*(.*?)\\s*<([^<>\\s]+)>\\s*");
 
   /** Generates the charts again into the work tree, from the specs of {@code sourceCommit}. */
   @FunctionalInterface

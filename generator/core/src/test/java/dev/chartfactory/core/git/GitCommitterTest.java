@@ -141,11 +141,47 @@ class GitCommitterTest {
   }
 
   @Test
+  void push_whenTheRemoteKeepsMoving_givesUpAfterThreeAttemptsWithoutForcing() throws Exception {
+    Path remote = GitFixture.remoteWithSmallExample(temp);
+    Path work = temp.resolve("ours");
+    try (Git ours = GitFixture.cloneOf(remote, work); GitRepo repo = GitRepo.openLocal(work);
+         Git theirs = GitFixture.cloneOf(remote, temp.resolve("theirs"))) {
+      GitCommitter committer = new GitCommitter(repo, BOT, listener);
+      int[] version = {1};
+      Runnable theyPush = () -> {
+        GitFixture.write(temp.resolve("theirs/apps/hello/instances/dev.yaml"), "version: 1.0." + version[0]++ + "\n");
+        GitFixture.commitAll(theirs, "Another bump");
+        try {
+          theirs.push().call();
+        } catch (org.eclipse.jgit.api.errors.GitAPIException e) {
+          throw new IllegalStateException(e);
+        }
+      };
+      generate(repo, head(ours.getRepository()));
+      committer.commit(head(ours.getRepository())).orElseThrow();
+      theyPush.run();
+
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> committer.push("main", source -> {
+        generate(repo, source);
+        theyPush.run();
+      })).isInstanceOf(dev.chartfactory.core.error.GitException.class)
+          .hasMessageContaining("after 3 attempts")
+          .hasMessageContaining("nothing was force-pushed");
+      try (Git bare = Git.open(remote.toFile())) {
+        assertThat(bare.log().setMaxCount(1).call().iterator().next().getAuthorIdent().getName()).isEqualTo("Tester");
+      }
+    }
+  }
+
+  @Test
   void push_toAPullRequestBranch_createsItAndLeavesMainAlone() throws Exception {
     Path remote = GitFixture.remoteWithSmallExample(temp);
     Path work = temp.resolve("clone");
     try (Git git = GitFixture.cloneOf(remote, work); GitRepo repo = GitRepo.openLocal(work)) {
-      ObjectId mainBefore = Git.open(remote.toFile()).getRepository().resolve("main");
+      ObjectId mainBefore;
+      try (Git bare = Git.open(remote.toFile())) {
+        mainBefore = bare.getRepository().resolve("main");
+      }
       GitCommitter committer = new GitCommitter(repo, BOT, listener);
       generate(repo, head(git.getRepository()));
       RevCommit made = committer.commit(head(git.getRepository())).orElseThrow();
