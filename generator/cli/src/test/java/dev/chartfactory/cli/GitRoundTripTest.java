@@ -44,7 +44,7 @@ class GitRoundTripTest {
     work = temp.resolve("ours");
     try (Git git = Git.cloneRepository().setURI(remote.toUri().toString()).setDirectory(work.toFile()).call()) {
       git.checkout().setOrphan(true).setName("main").call();
-      copyTree(SpecCommandsTest.projectRoot().resolve("examples/small"), work);
+      copyTree(CliRepos.projectRoot().resolve("examples/small"), work);
       Files.writeString(work.resolve(".gitignore"), "umbrella-chart/charts/\numbrella-chart/Chart.lock\n");
       Files.writeString(work.resolve("README.md"), "config repo\n");
       seed = commitAll(git, "Add the small example").getId();
