@@ -12,6 +12,7 @@ import dev.chartfactory.core.helm.HelmCli;
 import dev.chartfactory.core.helm.HelmException;
 import dev.chartfactory.core.helm.HelmLocator;
 import dev.chartfactory.core.load.DirectorySpecSource;
+import dev.chartfactory.core.render.Provenance;
 import dev.chartfactory.core.render.RenderedChart;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
 import dev.chartfactory.core.write.ChartChange;
@@ -43,8 +44,9 @@ public class DiffCommands {
     Pipeline pipeline = new Pipeline(Terminal.progress(quiet));
     DirectorySpecSource source = new DirectorySpecSource(Path.of(repo));
     ResolvedPlatform platform = pipeline.resolve(source);
-    List<RenderedChart> charts = pipeline.render(platform, Set.of());
     ChartWriter writer = new ChartWriter(source.root());
+    // Charts that differ only in the source commit they record (generate-all --commit) are up to date.
+    List<RenderedChart> charts = writer.withProvenance(pipeline.render(platform, Set.of()), Provenance.NONE);
     List<ChartChange> changes = writer.plan(charts, true);
     if (changes.isEmpty()) {
       return "up to date: charts match the specs";
@@ -82,8 +84,9 @@ public class DiffCommands {
       }
       environments = List.of(environment);
     }
-    List<RenderedChart> charts = pipeline.render(platform, Set.of());
-    String diff = objectDiff(source, platform, new ChartWriter(source.root()).existing(), charts, environments, output);
+    ChartWriter writer = new ChartWriter(source.root());
+    List<RenderedChart> charts = writer.withProvenance(pipeline.render(platform, Set.of()), Provenance.NONE);
+    String diff = objectDiff(source, platform, writer.existing(), charts, environments, output);
     return diff.isBlank() ? "no changes" : diff.stripTrailing();
   }
 

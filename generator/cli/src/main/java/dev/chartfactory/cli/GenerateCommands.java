@@ -13,6 +13,8 @@ import dev.chartfactory.core.error.Problem;
 import dev.chartfactory.core.error.SourceLocation;
 import dev.chartfactory.core.error.SpecException;
 import dev.chartfactory.core.load.DirectorySpecSource;
+import dev.chartfactory.core.load.SpecSource;
+import dev.chartfactory.core.render.Provenance;
 import dev.chartfactory.core.render.RenderedChart;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
 import dev.chartfactory.core.write.ChartChange;
@@ -35,8 +37,17 @@ public class GenerateCommands {
       @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo,
       @Option(longName = "dry-run", description = "show what would change, write nothing") boolean dryRun,
       @Option(longName = "skip-validation", description = "do not run helm lint/template and schema checks") boolean skipValidation,
-      @Option(longName = "quiet", description = "no progress output") boolean quiet) {
-    return generate(repo, Set.of(), dryRun, skipValidation, quiet);
+      @Option(longName = "quiet", description = "no progress output") boolean quiet,
+      @Option(longName = "ref", defaultValue = "", description = "read the specs from this Git branch, tag or commit") String ref,
+      @Option(longName = "commit", description = "commit the generated charts (only charts/ and umbrella-chart/)") boolean commit,
+      @Option(longName = "push", description = "commit, then push to the checked-out branch (retried if someone pushed meanwhile)") boolean push,
+      @Option(longName = "pr-branch", defaultValue = "", description = "commit, then push to this new branch instead") String prBranch,
+      @Option(longName = "author", defaultValue = "", description = "commit author \"Name <email>\" (default: git config, else Chart Factory)") String author) {
+    if (isBlank(ref) && !commit && !push && isBlank(prBranch)) {
+      return generate(repo, Set.of(), dryRun, skipValidation, quiet);
+    }
+    return GitRoundTrip.run(repo, ref, commit || push || !isBlank(prBranch), push, prBranch, author, dryRun,
+        skipValidation, Terminal.progress(quiet));
   }
 
   @Command(name = "generate", group = "Charts", exitStatusExceptionMapper = "factoryExceptions",
@@ -52,9 +63,15 @@ public class GenerateCommands {
 
   private static String generate(String repo, Set<String> apps, boolean dryRun, boolean skipValidation,
       boolean quiet) {
-    PipelineListener listener = Terminal.progress(quiet);
-    Pipeline pipeline = new Pipeline(listener);
     DirectorySpecSource source = new DirectorySpecSource(Path.of(repo));
+    return summary(generate(source, source.root(), apps, dryRun, skipValidation, Provenance.NONE,
+        Terminal.progress(quiet)), dryRun);
+  }
+
+  /** Specs from {@code source} → charts under {@code root}, validated, written unless a dry run. */
+  static List<ChartChange> generate(SpecSource source, Path root, Set<String> apps, boolean dryRun,
+      boolean skipValidation, Provenance provenance, PipelineListener listener) {
+    Pipeline pipeline = new Pipeline(listener);
     ResolvedPlatform platform = pipeline.resolve(source);
     for (String app : apps) {
       if (!platform.baseApps().containsKey(app)) {
@@ -64,15 +81,19 @@ public class GenerateCommands {
             dev.chartfactory.core.check.Suggestions.hint(app, platform.baseApps().keySet())));
       }
     }
-    List<RenderedChart> charts = pipeline.render(platform, apps);
+    ChartWriter writer = new ChartWriter(root);
+    List<RenderedChart> charts = writer.withProvenance(pipeline.render(platform, apps), provenance);
     if (!skipValidation) {
       // The umbrella needs every app chart, so validation renders all of them.
-      List<RenderedChart> all = apps.isEmpty() ? charts : pipeline.render(platform, Set.of());
-      validator(source.root(), listener).validate(platform, all);
+      List<RenderedChart> all = apps.isEmpty() ? charts
+          : writer.withProvenance(pipeline.render(platform, Set.of()), provenance);
+      validator(root, listener).validate(platform, all);
     }
-    ChartWriter writer = new ChartWriter(source.root());
-    List<ChartChange> changes = dryRun ? writer.plan(charts, apps.isEmpty()) : writer.write(charts, apps.isEmpty());
-    return summary(changes, dryRun);
+    return dryRun ? writer.plan(charts, apps.isEmpty()) : writer.write(charts, apps.isEmpty());
+  }
+
+  static boolean isBlank(String option) {
+    return option == null || option.isBlank();
   }
 
   static ChartValidator validator(Path repoRoot, PipelineListener listener) {

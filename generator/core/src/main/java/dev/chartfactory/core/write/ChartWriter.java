@@ -1,6 +1,7 @@
 package dev.chartfactory.core.write;
 
 import dev.chartfactory.core.error.FactoryException;
+import dev.chartfactory.core.render.Provenance;
 import dev.chartfactory.core.render.RenderedChart;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,6 +54,31 @@ public final class ChartWriter {
       }
     }
     return changes.stream().filter(c -> !c.isEmpty()).toList();
+  }
+
+  /**
+   * The charts with {@code fresh} provenance recorded, except where a chart's only difference
+   * from what is on disk would be the recorded commit: that chart keeps the commit already
+   * recorded, so a new config commit that changes nothing in a chart does not rewrite it (and a
+   * commit of generated charts does not, in turn, make the next run commit again). With
+   * {@link Provenance#NONE} this makes {@code check} accept charts that carry provenance.
+   */
+  public List<RenderedChart> withProvenance(List<RenderedChart> charts, Provenance fresh) {
+    List<RenderedChart> result = new ArrayList<>();
+    for (RenderedChart chart : charts) {
+      Path chartYaml = resolve(chart.folder()).resolve("Chart.yaml");
+      Provenance recorded = Files.isRegularFile(chartYaml)
+          ? Provenance.recordedIn(new String(read(chartYaml), StandardCharsets.UTF_8)) : Provenance.NONE;
+      if (recorded.isKnown() && !recorded.equals(fresh)) {
+        RenderedChart kept = recorded.stamp(chart);
+        if (compare(kept.folder(), kept.files()).isEmpty()) {
+          result.add(kept);
+          continue;
+        }
+      }
+      result.add(fresh.stamp(chart));
+    }
+    return result;
   }
 
   /** Writes the charts that changed and returns what changed. */

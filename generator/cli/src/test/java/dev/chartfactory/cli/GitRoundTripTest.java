@@ -1,0 +1,229 @@
+package dev.chartfactory.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * generate-all with --ref, --commit, --push and --pr-branch through the real entry point, the
+ * real helm, and real repositories: a bare remote, our clone, and a second clone that pushes.
+ */
+class GitRoundTripTest {
+
+  private static final PersonIdent TESTER = new PersonIdent("Tester", "tester@example.com");
+
+  @TempDir Path temp;
+  private Path remote;
+  private Path work;
+  private ObjectId seed;
+
+  @BeforeEach
+  void remoteAndClone() throws Exception {
+    boolean haveHelm = !System.getProperty("helm.binary", "").isBlank();
+    if (!haveHelm && "true".equals(System.getenv("CI"))) {
+      throw new IllegalStateException("CI must pass -Dhelm.binary (make test does)");
+    }
+    Assumptions.assumeTrue(haveHelm, "no helm: run make test, or pass -Dhelm.binary=PATH");
+    remote = temp.resolve("remote.git");
+    Git.init().setBare(true).setInitialBranch("main").setDirectory(remote.toFile()).call().close();
+    work = temp.resolve("ours");
+    try (Git git = Git.cloneRepository().setURI(remote.toUri().toString()).setDirectory(work.toFile()).call()) {
+      git.checkout().setOrphan(true).setName("main").call();
+      copyTree(CliRepos.projectRoot().resolve("examples/small"), work);
+      Files.writeString(work.resolve(".gitignore"), "umbrella-chart/charts/\numbrella-chart/Chart.lock\n");
+      Files.writeString(work.resolve("README.md"), "config repo\n");
+      seed = commitAll(git, "Add the small example").getId();
+      git.push().call();
+    }
+  }
+
+  @Test
+  void push_commitsOnlyTheGeneratedCharts_recordsTheSourceCommit_andARerunCommitsNothing() throws Exception {
+    Files.writeString(work.resolve("README.md"), "a local edit that is not ours to commit\n");
+
+    CliRun run = CliRun.of("generate-all", "--repo", work.toString(), "--push", "--author", "CI Bot <ci@example.com>");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("charts/hello", "committed ", "pushed ", "to origin/main");
+    assertThat(run.err()).contains("[commit] ", "[push] pushed ");
+    try (Git bare = Git.open(remote.toFile())) {
+      RevCommit top = bare.log().setMaxCount(1).call().iterator().next();
+      assertThat(top.getParent(0).getId()).isEqualTo(seed);
+      assertThat(top.getAuthorIdent().getName()).isEqualTo("CI Bot");
+      assertThat(top.getFullMessage()).contains("Apps: hello", "Environments: dev", "Source commit: " + seed.name());
+      assertThat(blob(bare, "main:charts/hello/Chart.yaml"))
+          .endsWith("  chartfactory.dev/source-commit: '" + seed.name() + "'\n");
+      assertThat(blob(bare, "main:umbrella-chart/values.yaml")).contains("  sourceCommit: '" + seed.name() + "'\n");
+      assertThat(bare.getRepository().resolve("main:README.md")).isNotNull();
+      assertThat(blob(bare, "main:README.md")).isEqualTo("config repo\n");
+    }
+    try (Git git = Git.open(work.toFile())) {
+      assertThat(git.status().call().getModified()).containsExactly("README.md");
+    }
+
+    ObjectId remoteHead = remoteHead();
+    CliRun again = CliRun.of("generate-all", "--repo", work.toString(), "--push", "--quiet");
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(again.out()).contains("up to date: nothing changed", "nothing to commit");
+    assertThat(remoteHead()).isEqualTo(remoteHead);
+    assertThat(CliRun.of("check", "--repo", work.toString(), "--quiet").exitCode()).isZero();
+  }
+
+  @Test
+  void push_whenValidationFails_commitsNothingAndLeavesTheRemoteUntouched() throws Exception {
+    Path template = work.resolve("templates/webapp/extra.yaml.j2");
+    Files.createDirectories(template.getParent());
+    Files.writeString(template, """
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: {{ include "[[ app.name ]].fullname" . }}-[[ component.name ]]-extra
+        spec:
+          portz: [{port: 80}]
+        """);
+    try (Git git = Git.open(work.toFile())) {
+      commitAll(git, "A broken template");
+    }
+    ObjectId localHead = localHead();
+
+    CliRun run = CliRun.of("generate-all", "--repo", work.toString(), "--push", "--quiet");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("spec.portz: unknown field", "nothing was written");
+    assertThat(remoteHead()).isEqualTo(seed);
+    assertThat(localHead()).isEqualTo(localHead);
+    assertThat(work.resolve("charts")).doesNotExist();
+  }
+
+  @Test
+  void push_whenAnotherClonePushedFirst_regeneratesOnTopOfItAndBothCommitsReachTheRemote() throws Exception {
+    RevCommit theirs;
+    try (Git other = Git.cloneRepository().setURI(remote.toUri().toString())
+        .setDirectory(temp.resolve("theirs").toFile()).call()) {
+      Files.writeString(temp.resolve("theirs/apps/hello/instances/dev.yaml"), "version: 1.2.3\n");
+      theirs = commitAll(other, "Bump hello in dev");
+      other.push().call();
+    }
+
+    CliRun run = CliRun.of("generate-all", "--repo", work.toString(), "--push");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).contains("moved on meanwhile", "(attempt 2 of 3)");
+    try (Git bare = Git.open(remote.toFile())) {
+      List<RevCommit> log = new ArrayList<>();
+      bare.log().call().forEach(log::add);
+      assertThat(log).hasSize(3);
+      assertThat(log.get(1).getId()).isEqualTo(theirs.getId());
+      assertThat(log.get(0).getFullMessage()).contains("Source commit: " + theirs.getName());
+      assertThat(blob(bare, "main:umbrella-chart/values-dev.yaml")).contains("1.2.3");
+    }
+    assertThat(Files.readString(work.resolve("apps/hello/instances/dev.yaml"))).isEqualTo("version: 1.2.3\n");
+  }
+
+  @Test
+  void prBranch_pushesToTheNewBranchOnly() throws Exception {
+    CliRun run = CliRun.of("generate-all", "--repo", work.toString(), "--pr-branch", "charts/regenerate", "--quiet");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    try (Git bare = Git.open(remote.toFile())) {
+      assertThat(bare.getRepository().resolve("charts/regenerate")).isEqualTo(localHead());
+      assertThat(bare.getRepository().resolve("main")).isEqualTo(seed);
+    }
+  }
+
+  @Test
+  void ref_readsATagWithoutCheckout_andRefusesToCommitAnythingButTheCheckedOutBranch() throws Exception {
+    try (Git git = Git.open(work.toFile())) {
+      git.tag().setName("v1").call();
+      Files.writeString(work.resolve("apps/hello/instances/dev.yaml"), "version: 9.9.9\n");
+      commitAll(git, "Later change");
+    }
+    CliRun run = CliRun.of("generate-all", "--repo", work.toString(), "--ref", "v1", "--quiet");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("source: " + work + "@v1 (" + seed.abbreviate(7).name() + ")");
+    assertThat(Files.readString(work.resolve("umbrella-chart/values-dev.yaml"))).doesNotContain("9.9.9");
+    assertThat(Files.readString(work.resolve("umbrella-chart/Chart.yaml"))).contains(seed.name());
+
+    // Same commit, same bytes.
+    byte[] before = Files.readAllBytes(work.resolve("umbrella-chart/values.yaml"));
+    assertThat(CliRun.of("generate-all", "--repo", work.toString(), "--ref", seed.name(), "--quiet").out())
+        .contains("up to date: nothing changed");
+    assertThat(Files.readAllBytes(work.resolve("umbrella-chart/values.yaml"))).isEqualTo(before);
+
+    CliRun commit = CliRun.of("generate-all", "--repo", work.toString(), "--ref", "v1", "--commit", "--quiet");
+    assertThat(commit.exitCode()).isEqualTo(3);
+    assertThat(commit.err()).contains("--ref v1 is not the checked-out branch (main)");
+  }
+
+  @Test
+  void ref_whenMissing_exitsThreeAndNamesTheBranches() {
+    CliRun run = CliRun.of("generate-all", "--repo", work.toString(), "--ref", "mian", "--quiet");
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.err()).contains("ref 'mian' not found", "branches include: main");
+  }
+
+  @Test
+  void repo_asARemoteUrl_isClonedIntoTheCacheAndReadWithADryRun() {
+    System.setProperty("factory.git.cache", temp.resolve("cache").toString());
+    try {
+      CliRun run = CliRun.of("generate-all", "--repo", remote.toUri().toString(), "--ref", "main", "--dry-run",
+          "--skip-validation", "--quiet");
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(run.out()).contains("would change:", "charts/hello", "@main (" + seed.abbreviate(7).name() + ")");
+      assertThat(temp.resolve("cache")).isDirectoryContaining(p -> p.getFileName().toString().startsWith("remote-"));
+      CliRun commit = CliRun.of("generate-all", "--repo", remote.toUri().toString(), "--commit", "--quiet");
+      assertThat(commit.exitCode()).isEqualTo(3);
+      assertThat(commit.err()).contains("has no work tree");
+    } finally {
+      System.clearProperty("factory.git.cache");
+    }
+  }
+
+  private ObjectId remoteHead() throws IOException {
+    try (Git bare = Git.open(remote.toFile())) {
+      return bare.getRepository().resolve("main");
+    }
+  }
+
+  private ObjectId localHead() throws IOException {
+    try (Git git = Git.open(work.toFile())) {
+      return git.getRepository().resolve("HEAD");
+    }
+  }
+
+  private static String blob(Git git, String revision) throws IOException {
+    return new String(git.getRepository().open(git.getRepository().resolve(revision)).getBytes(), StandardCharsets.UTF_8);
+  }
+
+  private static RevCommit commitAll(Git git, String message) throws Exception {
+    git.add().addFilepattern(".").call();
+    return git.commit().setAuthor(TESTER).setCommitter(TESTER).setMessage(message).call();
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path file : files.sorted().toList()) {
+        Path target = to.resolve(from.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+}
