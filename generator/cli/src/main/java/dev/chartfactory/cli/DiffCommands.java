@@ -8,6 +8,8 @@ import dev.chartfactory.core.error.Problem;
 import dev.chartfactory.core.error.SourceLocation;
 import dev.chartfactory.core.error.SpecException;
 import dev.chartfactory.core.error.StaleOutputException;
+import dev.chartfactory.core.git.GitRepo;
+import dev.chartfactory.core.git.GitSpecSource;
 import dev.chartfactory.core.helm.HelmCli;
 import dev.chartfactory.core.helm.HelmException;
 import dev.chartfactory.core.helm.HelmLocator;
@@ -71,10 +73,28 @@ public class DiffCommands {
   public String diff(
       @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo,
       @Option(longName = "env", description = "one environment (default: all)") String environment,
+      @Option(longName = "from", description = "compare specs at this Git ref (default: the committed charts)") String from,
+      @Option(longName = "to", description = "with --from: specs at this Git ref (default: the work tree)") String to,
       @Option(longName = "output", defaultValue = "text", description = "text | markdown") String output) {
     Pipeline pipeline = new Pipeline(Terminal.progress(true));
     DirectorySpecSource source = new DirectorySpecSource(Path.of(repo));
-    ResolvedPlatform platform = pipeline.resolve(source);
+    if (to != null && from == null) {
+      throw SpecException.of(Problem.at(SourceLocation.ofFile("<command line>"), "--to",
+          "needs --from (expected --from REF [--to REF])"));
+    }
+    List<RenderedChart> before;
+    ResolvedPlatform platform;
+    if (from == null) {
+      platform = pipeline.resolve(source);
+      before = new ChartWriter(source.root()).existing();
+    } else {
+      try (GitRepo git = GitRepo.open(repo)) {
+        // Separate pipelines: the two sides must not share cached parses.
+        Pipeline base = new Pipeline(Terminal.progress(true));
+        before = base.render(base.resolve(new GitSpecSource(git, from)), Set.of());
+        platform = to == null ? pipeline.resolve(source) : pipeline.resolve(new GitSpecSource(git, to));
+      }
+    }
     List<String> environments = platform.repo().environmentNames();
     if (environment != null) {
       if (!environments.contains(environment)) {
@@ -86,9 +106,10 @@ public class DiffCommands {
     }
     ChartWriter writer = new ChartWriter(source.root());
     List<RenderedChart> charts = writer.withProvenance(pipeline.render(platform, Set.of()), Provenance.NONE);
-    String diff = objectDiff(source, platform, writer.existing(), charts, environments, output);
+    String diff = objectDiff(source, platform, before, charts, environments, output);
     return diff.isBlank() ? "no changes" : diff.stripTrailing();
   }
+
 
   private static Problem stale(ChartChange change, String file, String what) {
     return Problem.at(SourceLocation.ofFile(change.folder() + "/" + file), "", what);

@@ -205,6 +205,26 @@ class GitRoundTripTest {
     }
   }
 
+  @Test
+  void diff_betweenTwoRefs_showsWhatThePullRequestChangesPerEnvironment() throws Exception {
+    try (Git git = Git.open(work.toFile())) {
+      git.tag().setName("base").setObjectId(git.getRepository().parseCommit(seed)).call();
+      Files.writeString(work.resolve("apps/hello/instances/dev.yaml"), "version: 1.1.0\n");
+      commitAll(git, "hello 1.1.0 in dev");
+    }
+    CliRun refs = CliRun.of("diff", "--repo", work.toString(), "--from", "base", "--to", "main");
+    assertThat(refs.exitCode()).as(refs.err()).isZero();
+    assertThat(refs.out()).contains("environment dev: 0 added, 3 changed, 0 removed",
+        "spec.template.spec.containers[0].image: localhost:5000/hello-web:1.0.0 -> localhost:5000/hello-web:1.1.0");
+
+    Files.writeString(work.resolve("apps/hello/instances/dev.yaml"), "version: 1.2.0\n");
+    CliRun workTree = CliRun.of("diff", "--repo", work.toString(), "--from", "main", "--output", "markdown");
+    assertThat(workTree.out()).contains("hello-web:1.1.0 -> localhost:5000/hello-web:1.2.0");
+
+    CliRun missing = CliRun.of("diff", "--repo", work.toString(), "--from", "no-such-ref");
+    assertThat(missing.exitCode()).isEqualTo(3);
+  }
+
   private static String blob(Git git, String revision) throws IOException {
     return new String(git.getRepository().open(git.getRepository().resolve(revision)).getBytes(), StandardCharsets.UTF_8);
   }
