@@ -57,7 +57,9 @@ bench-generator:
 	$(MVN) -pl generator/core exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
 	  -Dexec.args="-Xmx256m -Dhelm.binary=$$HELM -cp %classpath dev.chartfactory.core.bench.LoadBench"; \
 	$(MVN) -pl generator/core exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
-	  -Dexec.args="-Xmx1g -Dhelm.binary=$$HELM -cp %classpath dev.chartfactory.core.bench.GenerateBench"
+	  -Dexec.args="-Xmx1g -Dhelm.binary=$$HELM -cp %classpath dev.chartfactory.core.bench.GenerateBench"; \
+	$(MVN) -pl generator/core exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
+	  -Dexec.args="-Xmx2g -Dhelm.binary=$$HELM -cp %classpath dev.chartfactory.core.bench.ValidateBench"
 
 bench-dashboard:
 	@if [ -x services/dashboard/bench.sh ]; then services/dashboard/bench.sh; else echo "dashboard bench not present"; fi
