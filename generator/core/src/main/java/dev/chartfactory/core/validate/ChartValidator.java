@@ -92,8 +92,9 @@ public final class ChartValidator {
       if (!problems.isEmpty()) {
         throw new ValidationException(problems);
       }
-      listener.progress("validate", manifests + " manifests in " + platform.repo().environments().size()
-          + " environments pass helm lint --strict, their Kubernetes schemas and the policy rules");
+      int environments = platform.repo().environments().size();
+      listener.progress("validate", manifests + " manifests in " + environments
+          + (environments == 1 ? " environment pass" : " environments pass") + " helm lint --strict, their Kubernetes schemas and the policy rules");
       for (PolicyFinding warning : warnings) {
         listener.progress("policy", "warning [" + warning.rule() + "] " + warning.object() + " in environment "
             + warning.environment() + ": " + warning.message());
