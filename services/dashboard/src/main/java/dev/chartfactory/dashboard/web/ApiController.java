@@ -1,0 +1,200 @@
+package dev.chartfactory.dashboard.web;
+
+import dev.chartfactory.dashboard.DashboardProperties;
+import dev.chartfactory.dashboard.cluster.ClusterSource;
+import dev.chartfactory.dashboard.cluster.DeploymentView;
+import dev.chartfactory.dashboard.cluster.PodView;
+import dev.chartfactory.dashboard.store.HistoryQuery;
+import dev.chartfactory.dashboard.store.HistoryRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The JSON API; documented in {@code static/openapi.yaml}. Every endpoint takes {@code ?namespace=}. */
+@RestController
+@RequestMapping("/api")
+public class ApiController {
+
+  private static final Pattern CHART = Pattern.compile("^(.+?)-(\\d+\\.\\d+\\.\\d+.*)$");
+
+  private final ClusterSource source;
+  private final HistoryRepository history;
+  private final DashboardProperties properties;
+  private final Clock clock;
+
+  public ApiController(
+      ClusterSource source, HistoryRepository history, DashboardProperties properties, Clock clock) {
+    this.source = source;
+    this.history = history;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /** {@code GET /api/stats}. */
+  public record Stats(String namespace, int totalDeployments, int totalPods, int runningPods, int pendingPods) {}
+
+  /** One row of {@code GET /api/deployments}. */
+  public record DeploymentItem(
+      String name,
+      int replicas,
+      int ready,
+      int available,
+      String age,
+      String chart,
+      String chartVersion,
+      String appVersion,
+      String sourceCommit) {}
+
+  /** One row of {@code GET /api/pods}. */
+  public record PodItem(String name, String podId, String status, String node, String age) {}
+
+  /** {@code GET /api/namespaces}. */
+  public record Namespaces(String defaultNamespace, List<String> namespaces) {}
+
+  @GetMapping("/namespaces")
+  public Namespaces namespaces() {
+    return new Namespaces(namespace(null), source.namespaces());
+  }
+
+  @GetMapping("/stats")
+  public Stats stats(@RequestParam(required = false) String namespace) {
+    String ns = namespace(namespace);
+    List<PodView> pods = source.pods(ns);
+    int running = 0;
+    int pending = 0;
+    for (PodView pod : pods) {
+      if ("Running".equals(pod.status())) {
+        running++;
+      } else if ("Pending".equals(pod.status())) {
+        pending++;
+      }
+    }
+    return new Stats(ns, source.deployments(ns).size(), pods.size(), running, pending);
+  }
+
+  @GetMapping("/deployments")
+  public List<DeploymentItem> deployments(@RequestParam(required = false) String namespace) {
+    Instant now = clock.instant();
+    List<DeploymentItem> items = new ArrayList<>();
+    for (DeploymentView d : source.deployments(namespace(namespace))) {
+      String chartVersion = null;
+      if (d.chart() != null) {
+        Matcher m = CHART.matcher(d.chart());
+        chartVersion = m.matches() ? m.group(2) : null;
+      }
+      items.add(
+          new DeploymentItem(
+              d.name(),
+              d.replicas(),
+              d.ready(),
+              d.available(),
+              Ages.format(d.createdAt(), now),
+              d.chart(),
+              chartVersion,
+              d.appVersion(),
+              d.sourceCommit()));
+    }
+    return items;
+  }
+
+  /**
+   * {@code GET /api/pods}; {@code q} keeps pods whose name contains it, {@code status} those with
+   * that status.
+   */
+  @GetMapping("/pods")
+  public List<PodItem> pods(
+      @RequestParam(required = false) String namespace,
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) String status) {
+    Instant now = clock.instant();
+    String needle = q == null || q.isBlank() ? null : q.toLowerCase(Locale.ROOT);
+    List<PodView> pods = source.pods(namespace(namespace));
+    List<PodItem> items = new ArrayList<>(pods.size());
+    for (PodView pod : pods) {
+      if (needle != null && !pod.name().toLowerCase(Locale.ROOT).contains(needle)) {
+        continue;
+      }
+      if (status != null && !status.isBlank() && !status.equals(pod.status())) {
+        continue;
+      }
+      items.add(new PodItem(pod.name(), pod.uid(), pod.status(), pod.node(), Ages.format(pod.createdAt(), now)));
+    }
+    return items;
+  }
+
+  /** {@code GET /api/pods/history}: recorded status changes, newest first, paged. */
+  @GetMapping("/pods/history")
+  public HistoryRepository.Page<HistoryRepository.PodStatusChange> podHistory(
+      @RequestParam(required = false) String namespace,
+      @RequestParam(required = false) String pod,
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size) {
+    return history.podHistory(
+        new HistoryQuery(namespace(namespace), pod, status, instant("from", from), instant("to", to), page, size));
+  }
+
+  /** {@code GET /api/pods/history/counts}: pods per status over the last {@code hours}. */
+  @GetMapping("/pods/history/counts")
+  public List<HistoryRepository.StatusCounts> podCounts(
+      @RequestParam(required = false) String namespace,
+      @RequestParam(defaultValue = "6") int hours,
+      @RequestParam(defaultValue = "37") int points) {
+    if (hours < 1 || hours > 24 * 31) {
+      throw new IllegalArgumentException("hours: " + hours + " is out of range (1-744)");
+    }
+    Instant to = clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+    return history.podCountsOverTime(namespace(namespace), to.minus(Duration.ofHours(hours)), to, points);
+  }
+
+  private String namespace(String requested) {
+    List<String> watched = source.namespaces();
+    if (requested == null || requested.isBlank()) {
+      List<String> configured = properties.namespaces();
+      if (!configured.isEmpty() && watched.contains(configured.get(0))) {
+        return configured.get(0);
+      }
+      if (watched.isEmpty()) {
+        throw new NamespaceNotWatchedException("no namespace is watched yet");
+      }
+      return watched.get(0);
+    }
+    if (!watched.contains(requested)) {
+      throw new NamespaceNotWatchedException(
+          "namespace: '" + requested + "' is not watched; watched: " + String.join(", ", watched));
+    }
+    return requested;
+  }
+
+  private static Instant instant(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(value).toInstant();
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(
+          name + ": '" + value + "' is not an ISO-8601 time such as 2026-01-31T12:00:00Z");
+    }
+  }
+
+  /** The namespace asked for is not one this dashboard watches. */
+  public static final class NamespaceNotWatchedException extends RuntimeException {
+    NamespaceNotWatchedException(String message) {
+      super(message);
+    }
+  }
+}
