@@ -21,6 +21,9 @@ public interface ClusterSource extends AutoCloseable {
   /** Pods currently known in {@code namespace}. */
   List<PodView> pods(String namespace);
 
+  /** A number that changes whenever the pods of {@code namespace} change (for caching). */
+  long revision(String namespace);
+
   /** Deployments currently known in {@code namespace}. */
   List<DeploymentView> deployments(String namespace);
 

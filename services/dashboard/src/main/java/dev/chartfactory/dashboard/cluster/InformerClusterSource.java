@@ -95,22 +95,23 @@ public final class InformerClusterSource implements ClusterSource {
   @Override
   public List<PodView> pods(String namespace) {
     NamespaceInformers ns = get(namespace);
-    if (ns == null) {
-      return List.of();
-    }
-    List<PodView> pods = new ArrayList<>();
-    for (Pod pod : ns.pods.getStore().list()) {
-      pods.add(
-          new PodView(
-              namespace,
-              pod.getMetadata().getName(),
-              pod.getMetadata().getUid(),
-              StatusRules.podStatus(pod),
-              pod.getSpec() == null ? null : pod.getSpec().getNodeName(),
-              created(pod)));
-    }
-    pods.sort(Comparator.comparing(PodView::name));
-    return pods;
+    return ns == null ? List.of() : ns.podViews.sorted();
+  }
+
+  @Override
+  public long revision(String namespace) {
+    NamespaceInformers ns = get(namespace);
+    return ns == null ? -1 : ns.podViews.revision();
+  }
+
+  private static PodView podView(Pod pod) {
+    return new PodView(
+        pod.getMetadata().getNamespace(),
+        pod.getMetadata().getName(),
+        pod.getMetadata().getUid(),
+        StatusRules.podStatus(pod),
+        pod.getSpec() == null ? null : pod.getSpec().getNodeName(),
+        created(pod));
   }
 
   @Override
@@ -195,19 +196,40 @@ public final class InformerClusterSource implements ClusterSource {
     final SharedIndexInformer<StatefulSet> statefulSets;
     final SharedIndexInformer<Job> jobs;
 
+    final PodViews podViews = new PodViews();
+
+    final String namespace;
+
     NamespaceInformers(String namespace, Consumer<ClusterChange> listener) {
+      this.namespace = namespace;
+      // The views are kept up to date on every event, so API reads never convert 10,000 pods.
       pods =
-          client.pods().inNamespace(namespace)
-              .inform(handler(ResourceKind.POD, StatusRules::podStatus, listener));
+          start(client.pods().inNamespace(namespace).runnableInformer(0),
+              podHandler(podViews, handler(ResourceKind.POD, StatusRules::podStatus, listener)));
       deployments =
-          client.apps().deployments().inNamespace(namespace)
-              .inform(handler(ResourceKind.DEPLOYMENT, StatusRules::deploymentStatus, listener));
+          start(client.apps().deployments().inNamespace(namespace).runnableInformer(0),
+              handler(ResourceKind.DEPLOYMENT, StatusRules::deploymentStatus, listener));
       statefulSets =
-          client.apps().statefulSets().inNamespace(namespace)
-              .inform(handler(ResourceKind.STATEFUL_SET, StatusRules::statefulSetStatus, listener));
+          start(client.apps().statefulSets().inNamespace(namespace).runnableInformer(0),
+              handler(ResourceKind.STATEFUL_SET, StatusRules::statefulSetStatus, listener));
       jobs =
-          client.batch().v1().jobs().inNamespace(namespace)
-              .inform(handler(ResourceKind.JOB, StatusRules::jobStatus, listener));
+          start(client.batch().v1().jobs().inNamespace(namespace).runnableInformer(0),
+              handler(ResourceKind.JOB, StatusRules::jobStatus, listener));
+    }
+
+    /**
+     * Starts without waiting for the first list, and keeps retrying when the API server is not
+     * reachable yet: /ready reports "SYNCING" meanwhile instead of the app failing to start.
+     */
+    private <T extends HasMetadata> SharedIndexInformer<T> start(
+        SharedIndexInformer<T> informer, ResourceEventHandler<T> handler) {
+      informer.addEventHandler(handler);
+      informer.exceptionHandler((started, error) -> {
+        log.warn("informer in {} failed ({}), retrying: {}", namespace, started ? "watching" : "listing", error.getMessage());
+        return true;
+      });
+      informer.start();
+      return informer;
     }
 
     boolean hasSynced() {
@@ -229,6 +251,65 @@ public final class InformerClusterSource implements ClusterSource {
       deployments.close();
       statefulSets.close();
       jobs.close();
+    }
+  }
+
+  private static ResourceEventHandler<Pod> podHandler(PodViews views, ResourceEventHandler<Pod> next) {
+    return new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(Pod pod) {
+        views.put(pod.getMetadata().getUid(), podView(pod));
+        next.onAdd(pod);
+      }
+
+      @Override
+      public void onUpdate(Pod oldPod, Pod newPod) {
+        views.put(newPod.getMetadata().getUid(), podView(newPod));
+        next.onUpdate(oldPod, newPod);
+      }
+
+      @Override
+      public void onDelete(Pod pod, boolean deletedFinalStateUnknown) {
+        views.remove(pod.getMetadata().getUid());
+        next.onDelete(pod, deletedFinalStateUnknown);
+      }
+    };
+  }
+
+  /** Pods of one namespace as views, with a sorted copy rebuilt only after a change. */
+  private static final class PodViews {
+    private final Map<String, PodView> byUid = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong revision = new java.util.concurrent.atomic.AtomicLong();
+    private volatile List<PodView> sorted = List.of();
+    private volatile long sortedRevision = -1;
+
+    void put(String uid, PodView view) {
+      byUid.put(uid, view);
+      revision.incrementAndGet();
+    }
+
+    void remove(String uid) {
+      byUid.remove(uid);
+      revision.incrementAndGet();
+    }
+
+    long revision() {
+      return revision.get();
+    }
+
+    List<PodView> sorted() {
+      long current = revision.get();
+      if (current != sortedRevision) {
+        synchronized (this) {
+          if (current != sortedRevision) {
+            List<PodView> copy = new ArrayList<>(byUid.values());
+            copy.sort(Comparator.comparing(PodView::name));
+            sorted = List.copyOf(copy);
+            sortedRevision = current;
+          }
+        }
+      }
+      return sorted;
     }
   }
 

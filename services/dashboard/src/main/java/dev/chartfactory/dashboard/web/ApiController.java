@@ -14,12 +14,19 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The JSON API; documented in {@code static/openapi.yaml}. Every endpoint takes {@code ?namespace=}. */
 @RestController
@@ -32,9 +39,17 @@ public class ApiController {
   private final HistoryRepository history;
   private final DashboardProperties properties;
   private final Clock clock;
+  private final JsonMapper jsonMapper;
+  private final Map<String, CachedPods> podsCache = new ConcurrentHashMap<>();
+  private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
 
   public ApiController(
-      ClusterSource source, HistoryRepository history, DashboardProperties properties, Clock clock) {
+      ClusterSource source,
+      HistoryRepository history,
+      DashboardProperties properties,
+      Clock clock,
+      JsonMapper jsonMapper) {
+    this.jsonMapper = jsonMapper;
     this.source = source;
     this.history = history;
     this.properties = properties;
@@ -112,14 +127,48 @@ public class ApiController {
    * {@code GET /api/pods}; {@code q} keeps pods whose name contains it, {@code status} those with
    * that status.
    */
-  @GetMapping("/pods")
-  public List<PodItem> pods(
+  @GetMapping(value = "/pods", produces = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<byte[]> pods(
       @RequestParam(required = false) String namespace,
       @RequestParam(required = false) String q,
       @RequestParam(required = false) String status) {
+    String ns = namespace(namespace);
+    boolean unfiltered = (q == null || q.isBlank()) && (status == null || status.isBlank());
+    if (!unfiltered) {
+      return json(podItems(ns, q, status));
+    }
+    // The full list is what the page and most clients ask for: it is serialised at most once per
+    // second (ages move by the second) and per change, off the request path; meanwhile requests
+    // get the previous copy, at most a second old.
+    long revision = source.revision(ns);
+    long second = clock.millis() / 1000;
+    CachedPods cached = podsCache.get(ns);
+    if (cached == null) {
+      cached = new CachedPods(revision, second, jsonMapper.writeValueAsBytes(podItems(ns, null, null)));
+      podsCache.put(ns, cached);
+    } else if ((cached.revision() != revision || cached.second() != second) && refreshing.add(ns)) {
+      CompletableFuture.runAsync(() -> {
+        try {
+          podsCache.put(ns, new CachedPods(revision, second, jsonMapper.writeValueAsBytes(podItems(ns, null, null))));
+        } finally {
+          refreshing.remove(ns);
+        }
+      });
+    }
+    return json(cached.json());
+  }
+
+  private record CachedPods(long revision, long second, byte[] json) {}
+
+  private ResponseEntity<byte[]> json(Object body) {
+    byte[] bytes = body instanceof byte[] b ? b : jsonMapper.writeValueAsBytes(body);
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(bytes);
+  }
+
+  private List<PodItem> podItems(String ns, String q, String status) {
     Instant now = clock.instant();
     String needle = q == null || q.isBlank() ? null : q.toLowerCase(Locale.ROOT);
-    List<PodView> pods = source.pods(namespace(namespace));
+    List<PodView> pods = source.pods(ns);
     List<PodItem> items = new ArrayList<>(pods.size());
     for (PodView pod : pods) {
       if (needle != null && !pod.name().toLowerCase(Locale.ROOT).contains(needle)) {
