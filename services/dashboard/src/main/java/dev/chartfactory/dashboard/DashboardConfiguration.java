@@ -116,8 +116,19 @@ public class DashboardConfiguration {
 
       @Override
       public void stop() {
-        leadership.close();
         source.close();
+        // Give the writer a moment to write what is buffered; whatever is left is re-listed
+        // (and deduplicated) by the informers of the next start.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (leadership.isLeader() && !writer.isIdle() && System.nanoTime() < deadline) {
+          try {
+            Thread.sleep(50);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            break;
+          }
+        }
+        leadership.close();
         running = false;
       }
 

@@ -42,11 +42,11 @@ public final class ApiBench {
         Thread.sleep(100); // let the initial writes finish: the figure is about serving
       }
       for (String endpoint : new String[] {"/api/pods", "/api/stats"}) {
-        wrk("http://127.0.0.1:" + port + endpoint, 3, 4, null); // JIT warm-up, not reported
+        wrk("http://127.0.0.1:" + port + endpoint, 10, 4, null); // JIT warm-up, not reported
       }
       System.out.printf("api: %d pods and 50 deployments known; wrk for %d s per run on 127.0.0.1:%d%n", pods, seconds, port);
       Path pace = Files.createTempFile("pace", ".lua");
-      // 6 connections, each waiting 20 ms between requests: about 200 requests/s in total.
+      // 6 connections, each waiting 20 ms between requests: about 200-230 requests/s in total.
       Files.writeString(pace, "function delay()\n  return 20\nend\n");
       for (String endpoint : new String[] {"/api/pods", "/api/stats"}) {
         String url = "http://127.0.0.1:" + port + endpoint;

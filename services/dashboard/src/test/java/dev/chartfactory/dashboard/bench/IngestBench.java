@@ -43,7 +43,7 @@ public final class IngestBench {
           cluster.client().pods().inNamespace("platform").resource(BenchSupport.pod(i, "Pending")).create());
       for (String phase : CHANGES) {
         BenchSupport.parallel(pods, threads, i -> cluster.client().pods().inNamespace("platform")
-            .resource(BenchSupport.pod(i, phase)).updateStatus());
+            .resource(BenchSupport.pod(i, phase)).patchStatus());
       }
       double produced = seconds(start);
       long rows = waitForRows(jdbc, expected, Duration.ofMinutes(5));

@@ -7,6 +7,7 @@ import dev.chartfactory.dashboard.cluster.InformerClusterSource;
 import dev.chartfactory.dashboard.support.Eventually;
 import dev.chartfactory.dashboard.support.TestCluster;
 import dev.chartfactory.dashboard.support.TestPostgres;
+import dev.chartfactory.dashboard.web.StatusController;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -152,11 +153,15 @@ class ChangeWriterTest {
     }
     Eventually.within(WAIT, () -> assertThat(writer.isDatabaseUp()).isFalse());
     Eventually.within(WAIT, () -> assertThat(buffer.size() + writer.pendingCount()).isEqualTo(20));
+    var readiness = new StatusController(dataSource, source, writer, buffer);
+    assertThat(readiness.ready().getStatusCode().value()).isEqualTo(503);
+    assertThat(readiness.ready().getBody()).containsEntry("database", "DOWN").containsEntry("bufferedChanges", 20);
     postgres.start();
 
     // Then
     Eventually.within(WAIT, () -> assertThat(history(jdbc)).hasSize(30));
     assertThat(writer.isDatabaseUp()).isTrue();
+    assertThat(readiness.ready().getStatusCode().value()).isEqualTo(200);
     assertThat(buffer.overflowCount()).isZero();
     assertThat(jdbc.queryForObject("SELECT count(*) FROM pod_metrics WHERE status = 'Failed'", Long.class)).isEqualTo(10);
   }
