@@ -1,7 +1,6 @@
 package dev.chartfactory.cli;
 
 import dev.chartfactory.core.Pipeline;
-import dev.chartfactory.core.check.Suggestions;
 import dev.chartfactory.core.diff.DiffReport;
 import dev.chartfactory.core.diff.EnvironmentDiff;
 import dev.chartfactory.core.error.Problem;
@@ -95,15 +94,7 @@ public class DiffCommands {
         platform = to == null ? pipeline.resolve(source) : pipeline.resolve(new GitSpecSource(git, to));
       }
     }
-    List<String> environments = platform.repo().environmentNames();
-    if (environment != null) {
-      if (!environments.contains(environment)) {
-        throw SpecException.of(new Problem(SourceLocation.ofFile("<command line>"), "--env", "'" + environment
-            + "' is not an environment (expected one of: " + String.join(", ", environments) + ")",
-            Suggestions.hint(environment, environments)));
-      }
-      environments = List.of(environment);
-    }
+    List<String> environments = CliArguments.environments(platform, environment);
     ChartWriter writer = new ChartWriter(source.root());
     List<RenderedChart> charts = writer.withProvenance(pipeline.render(platform, Set.of()), Provenance.NONE);
     String diff = objectDiff(source, platform, before, charts, environments, output);

@@ -2,7 +2,6 @@ package dev.chartfactory.cli;
 
 import dev.chartfactory.core.Pipeline;
 import dev.chartfactory.core.PipelineListener;
-import dev.chartfactory.core.check.Suggestions;
 import dev.chartfactory.core.error.Problem;
 import dev.chartfactory.core.error.SourceLocation;
 import dev.chartfactory.core.error.SpecException;
@@ -28,15 +27,7 @@ public class GitOpsCommands {
       @Option(longName = "env", description = "one environment (default: all)") String environment,
       @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo) {
     ResolvedPlatform platform = new Pipeline(PipelineListener.SILENT).resolve(new DirectorySpecSource(Path.of(repo)));
-    List<String> environments = platform.repo().environmentNames();
-    if (environment != null) {
-      if (!environments.contains(environment)) {
-        throw SpecException.of(new Problem(SourceLocation.ofFile("<command line>"), "--env", "'" + environment
-            + "' is not an environment (expected one of: " + String.join(", ", environments) + ")",
-            Suggestions.hint(environment, environments)));
-      }
-      environments = List.of(environment);
-    }
+    List<String> environments = CliArguments.environments(platform, environment);
     GitOpsManifests manifests = new GitOpsManifests(repoUrl, revision, "umbrella-chart");
     return switch (format) {
       case "argocd" -> manifests.argoApplications(platform, environments).stripTrailing();

@@ -12,6 +12,15 @@ final class CliRepos {
 
   private CliRepos() {}
 
+  /** Tests that run helm need -Dhelm.binary: required under CI, a skip elsewhere. */
+  static void requireHelm() {
+    boolean haveHelm = !System.getProperty("helm.binary", "").isBlank();
+    if (!haveHelm && "true".equals(System.getenv("CI"))) {
+      throw new IllegalStateException("CI must pass -Dhelm.binary (make test does)");
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(haveHelm, "no helm: run make test, or pass -Dhelm.binary=PATH");
+  }
+
   static Path projectRoot() {
     Path dir = Path.of("").toAbsolutePath();
     while (!Files.exists(dir.resolve("schemas/app.schema.json"))) {

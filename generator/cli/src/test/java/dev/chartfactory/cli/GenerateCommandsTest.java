@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,11 +17,7 @@ class GenerateCommandsTest {
 
   @BeforeEach
   void needsHelm() {
-    boolean haveHelm = !System.getProperty("helm.binary", "").isBlank();
-    if (!haveHelm && "true".equals(System.getenv("CI"))) {
-      throw new IllegalStateException("CI must pass -Dhelm.binary (make test does)");
-    }
-    Assumptions.assumeTrue(haveHelm, "no helm: run make test, or pass -Dhelm.binary=PATH");
+    CliRepos.requireHelm();
   }
 
 

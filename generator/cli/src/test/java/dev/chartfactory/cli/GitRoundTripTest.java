@@ -14,7 +14,6 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,11 +33,7 @@ class GitRoundTripTest {
 
   @BeforeEach
   void remoteAndClone() throws Exception {
-    boolean haveHelm = !System.getProperty("helm.binary", "").isBlank();
-    if (!haveHelm && "true".equals(System.getenv("CI"))) {
-      throw new IllegalStateException("CI must pass -Dhelm.binary (make test does)");
-    }
-    Assumptions.assumeTrue(haveHelm, "no helm: run make test, or pass -Dhelm.binary=PATH");
+    CliRepos.requireHelm();
     remote = temp.resolve("remote.git");
     Git.init().setBare(true).setInitialBranch("main").setDirectory(remote.toFile()).call().close();
     work = temp.resolve("ours");

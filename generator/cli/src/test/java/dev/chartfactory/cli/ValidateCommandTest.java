@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,11 +18,7 @@ class ValidateCommandTest {
 
   @BeforeEach
   void needsHelm() {
-    boolean haveHelm = !System.getProperty("helm.binary", "").isBlank();
-    if (!haveHelm && "true".equals(System.getenv("CI"))) {
-      throw new IllegalStateException("CI must pass -Dhelm.binary (make test does)");
-    }
-    Assumptions.assumeTrue(haveHelm, "no helm: run make test, or pass -Dhelm.binary=PATH");
+    CliRepos.requireHelm();
   }
 
   private Path smallWithoutProbes() throws IOException {
