@@ -2,7 +2,8 @@ package dev.chartfactory.core.render;
 
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
-import com.hubspot.jinjava.interpret.RenderResult;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.tree.Node;
 import com.hubspot.jinjava.interpret.TemplateError;
 import dev.chartfactory.core.error.Problem;
 import dev.chartfactory.core.error.RenderException;
@@ -78,17 +79,46 @@ public final class BlueprintEngine {
     return paths;
   }
 
+  /** A blueprint parsed once: the tree Jinjava renders, or the errors parsing it gave. */
+  private record Parsed(Node tree, List<TemplateError> errors) {}
+
+  private final Map<String, Parsed> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+  private final ThreadLocal<JinjavaInterpreter> interpreters =
+      ThreadLocal.withInitial(() -> jinjava().newInterpreter());
+
+  private Jinjava jinjava() {
+    return jinjava;
+  }
+
   /** Renders one blueprint, or throws with the blueprint's file and line. */
   public String render(String path, Map<String, Object> context) {
-    String template = blueprints.get(path);
-    RenderResult result;
-    try {
-      result = jinjava.renderForResult(template, context);
+    Parsed template = parsed.computeIfAbsent(path, this::parse);
+    List<Problem> problems = new ArrayList<>();
+    for (TemplateError error : template.errors()) {
+      problems.add(Problem.at(sourceOf(path, error.getLineno()), "", describe(error)));
+    }
+    if (!problems.isEmpty()) {
+      throw new RenderException(problems);
+    }
+    // One interpreter per thread, a fresh scope per render: creating an interpreter (its
+    // context registers every tag and filter) costs more than rendering a small blueprint.
+    JinjavaInterpreter interpreter = interpreters.get();
+    int errorsBefore = interpreter.getErrors().size();
+    JinjavaInterpreter.pushCurrent(interpreter);
+    String output;
+    try (JinjavaInterpreter.InterpreterScopeClosable scope = interpreter.enterScope()) {
+      interpreter.getContext().putAll(context);
+      output = interpreter.render(template.tree(), true);
+    } catch (com.hubspot.jinjava.interpret.InterpretException e) {
+      throw new RenderException(List.of(Problem.at(sourceOf(path, e.getLineNumber()), "",
+          e.getMessage().replace('\n', ' '))));
     } catch (RuntimeException e) {
       throw new RenderException(List.of(Problem.at(sourceOf(path, 0), "", "cannot render: " + e.getMessage())));
+    } finally {
+      JinjavaInterpreter.popCurrent();
     }
-    List<Problem> problems = new ArrayList<>();
-    for (TemplateError error : result.getErrors()) {
+    List<TemplateError> errors = interpreter.getErrors();
+    for (TemplateError error : errors.subList(errorsBefore, errors.size())) {
       if (error.getSeverity() == TemplateError.ErrorType.FATAL) {
         problems.add(Problem.at(sourceOf(path, error.getLineno()), "", describe(error)));
       }
@@ -96,7 +126,20 @@ public final class BlueprintEngine {
     if (!problems.isEmpty()) {
       throw new RenderException(problems);
     }
-    return result.getOutput();
+    return output;
+  }
+
+  private Parsed parse(String path) {
+    JinjavaInterpreter interpreter = jinjava.newInterpreter();
+    JinjavaInterpreter.pushCurrent(interpreter);
+    try {
+      Node tree = interpreter.parse(blueprints.get(path));
+      List<TemplateError> fatal = interpreter.getErrors().stream()
+          .filter(e -> e.getSeverity() == TemplateError.ErrorType.FATAL).toList();
+      return new Parsed(tree, fatal);
+    } finally {
+      JinjavaInterpreter.popCurrent();
+    }
   }
 
   private SourceLocation sourceOf(String path, int line) {
