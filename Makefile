@@ -42,9 +42,7 @@ check: $(FACTORY_JAR)
 
 # Umbrella dependencies packaged from ../charts/* (helm dependency build) and linted per environment.
 sync: generate-all
-	HELM="$$(scripts/install-helm.sh)"; \
-	"$$HELM" dependency build $(REPO)/umbrella-chart; \
-	for values in $(REPO)/umbrella-chart/values-*.yaml; do "$$HELM" lint --strict $(REPO)/umbrella-chart -f "$$values"; done
+	HELM="$$(scripts/install-helm.sh)" $(FACTORY) sync --repo $(REPO)
 
 test:
 	scripts/install-test-deps.sh

@@ -80,4 +80,16 @@ class GenerateCommandsTest {
     assertThat(run.err()).contains("'strorefront' is not an app of this repo", "did you mean 'storefront'?");
     assertThat(repo.resolve("charts")).doesNotExist();
   }
+
+  @Test
+  void sync_packagesTheUmbrellaDependenciesAndLintsEveryEnvironment() throws IOException {
+    Path repo = CliRepos.copyOfExample("shop", temp);
+    assertThat(CliRun.of("sync", "--repo", repo.toString()).exitCode()).isEqualTo(1);
+    assertThat(CliRun.of("generate-all", "--repo", repo.toString(), "--quiet", "--skip-validation").exitCode()).isZero();
+    CliRun sync = CliRun.of("sync", "--repo", repo.toString());
+    assertThat(sync.exitCode()).as(sync.err()).isZero();
+    assertThat(sync.out()).contains("packaged 11 charts", "lint --strict ok with values-prod.yaml");
+    assertThat(repo.resolve("umbrella-chart/charts/storefront-0.1.0.tgz")).exists();
+    assertThat(CliRun.of("check", "--repo", repo.toString(), "--quiet").exitCode()).as("helm's output is not ours").isZero();
+  }
 }

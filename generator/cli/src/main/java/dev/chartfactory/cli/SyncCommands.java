@@ -1,0 +1,60 @@
+package dev.chartfactory.cli;
+
+import dev.chartfactory.core.error.Problem;
+import dev.chartfactory.core.error.SourceLocation;
+import dev.chartfactory.core.error.SpecException;
+import dev.chartfactory.core.helm.HelmCli;
+import dev.chartfactory.core.helm.HelmLocator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
+import org.springframework.stereotype.Component;
+
+/** {@code sync}: the umbrella's dependencies packaged from ../charts and checked per environment. */
+@Component
+public class SyncCommands {
+
+  @Command(name = "sync", group = "Charts", exitStatusExceptionMapper = "factoryExceptions",
+      description = "helm dependency build of umbrella-chart/ (packages ../charts/*), then helm lint --strict with every values-<env>.yaml")
+  public String sync(
+      @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo) {
+    Path root = Path.of(repo).toAbsolutePath().normalize();
+    Path umbrella = root.resolve("umbrella-chart");
+    if (!Files.isRegularFile(umbrella.resolve("Chart.yaml"))) {
+      throw SpecException.of(Problem.at(SourceLocation.ofFile("umbrella-chart/Chart.yaml"), "",
+          "not found (expected generated charts; run 'factory generate-all' first)"));
+    }
+    HelmCli helm;
+    try {
+      String property = System.getProperty("helm.binary", "");
+      Path binary = !property.isBlank() ? Path.of(property) : new HelmLocator(root).require();
+      helm = new HelmCli(binary, Files.createTempDirectory("factory-helm-"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    helm.dependencyBuild(umbrella);
+    List<Path> valuesFiles;
+    try (Stream<Path> files = Files.list(umbrella)) {
+      valuesFiles = files.filter(f -> f.getFileName().toString().matches("values-.+\\.yaml")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    StringBuilder out = new StringBuilder();
+    try (Stream<Path> packaged = Files.list(umbrella.resolve("charts"))) {
+      out.append("packaged ").append(packaged.filter(p -> p.toString().endsWith(".tgz")).count())
+          .append(" charts into umbrella-chart/charts/\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    for (Path values : valuesFiles) {
+      helm.lint(umbrella, List.of(values), true);
+      out.append("lint --strict ok with ").append(values.getFileName()).append('\n');
+    }
+    return out.toString().stripTrailing();
+  }
+}
