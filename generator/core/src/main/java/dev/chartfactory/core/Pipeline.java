@@ -62,12 +62,11 @@ public final class Pipeline {
    */
   public List<RenderedChart> render(ResolvedPlatform platform, java.util.Set<String> onlyApps) {
     ChartRenderer renderer = new ChartRenderer(platform);
-    List<RenderedChart> charts = new ArrayList<>();
-    for (ResolvedApp app : platform.baseApps().values()) {
-      if (onlyApps.isEmpty() || onlyApps.contains(app.name())) {
-        charts.add(renderer.render(app));
-      }
-    }
+    // Apps render independently (the renderer is thread-safe); the list keeps their order.
+    List<RenderedChart> charts = new ArrayList<>(platform.baseApps().values().parallelStream()
+        .filter(app -> onlyApps.isEmpty() || onlyApps.contains(app.name()))
+        .map(renderer::render)
+        .toList());
     charts.add(new UmbrellaRenderer().render(platform));
     listener.progress("render", charts.size() - 1 + " app charts and the umbrella chart rendered");
     return charts;
