@@ -11,16 +11,12 @@ import dev.chartfactory.core.git.GitRepo;
 import dev.chartfactory.core.git.GitSpecSource;
 import dev.chartfactory.core.helm.HelmCli;
 import dev.chartfactory.core.helm.HelmException;
-import dev.chartfactory.core.helm.HelmLocator;
 import dev.chartfactory.core.load.DirectorySpecSource;
 import dev.chartfactory.core.render.Provenance;
 import dev.chartfactory.core.render.RenderedChart;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
 import dev.chartfactory.core.write.ChartChange;
 import dev.chartfactory.core.write.ChartWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,13 +111,9 @@ public class DiffCommands {
     }
     HelmCli helm;
     try {
-      String property = System.getProperty("helm.binary", "");
-      Path binary = !property.isBlank() ? Path.of(property) : new HelmLocator(source.root()).require();
-      helm = new HelmCli(binary, Files.createTempDirectory("factory-helm-"));
+      helm = CliHelm.forRepo(source.root());
     } catch (HelmException e) {
       return "(no object diff: " + e.getMessage().lines().findFirst().orElse("helm not found") + ")";
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     boolean hasUmbrella = committed.stream().anyMatch(c -> c.folder().equals("umbrella-chart"));
     DiffReport report = new EnvironmentDiff(helm).diff(hasUmbrella ? committed : List.of(), generated,

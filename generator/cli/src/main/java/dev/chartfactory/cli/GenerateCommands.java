@@ -2,13 +2,8 @@ package dev.chartfactory.cli;
 
 import dev.chartfactory.core.Pipeline;
 import dev.chartfactory.core.PipelineListener;
-import dev.chartfactory.core.helm.HelmCli;
-import dev.chartfactory.core.helm.HelmLocator;
 import dev.chartfactory.core.validate.ChartValidator;
 import dev.chartfactory.core.validate.ManifestSchemaValidator;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import dev.chartfactory.core.error.Problem;
 import dev.chartfactory.core.error.SourceLocation;
 import dev.chartfactory.core.error.SpecException;
@@ -97,15 +92,7 @@ public class GenerateCommands {
   }
 
   static ChartValidator validator(Path repoRoot, PipelineListener listener) {
-    try {
-      // -Dhelm.binary (tests, scripts), then HELM, PATH and .tools/helm as the locator finds them.
-      String property = System.getProperty("helm.binary", "");
-      Path binary = !property.isBlank() ? Path.of(property) : new HelmLocator(repoRoot).require();
-      HelmCli helm = new HelmCli(binary, Files.createTempDirectory("factory-helm-"));
-      return new ChartValidator(helm, new ManifestSchemaValidator(), listener);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return new ChartValidator(CliHelm.forRepo(repoRoot), new ManifestSchemaValidator(), listener);
   }
 
   static String summary(List<ChartChange> changes, boolean dryRun) {

@@ -4,7 +4,6 @@ import dev.chartfactory.core.error.Problem;
 import dev.chartfactory.core.error.SourceLocation;
 import dev.chartfactory.core.error.SpecException;
 import dev.chartfactory.core.helm.HelmCli;
-import dev.chartfactory.core.helm.HelmLocator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,14 +28,7 @@ public class SyncCommands {
       throw SpecException.of(Problem.at(SourceLocation.ofFile("umbrella-chart/Chart.yaml"), "",
           "not found (expected generated charts; run 'factory generate-all' first)"));
     }
-    HelmCli helm;
-    try {
-      String property = System.getProperty("helm.binary", "");
-      Path binary = !property.isBlank() ? Path.of(property) : new HelmLocator(root).require();
-      helm = new HelmCli(binary, Files.createTempDirectory("factory-helm-"));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    HelmCli helm = CliHelm.forRepo(root);
     helm.dependencyBuild(umbrella);
     List<Path> valuesFiles;
     try (Stream<Path> files = Files.list(umbrella)) {
