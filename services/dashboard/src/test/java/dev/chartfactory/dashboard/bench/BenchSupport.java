@@ -24,6 +24,11 @@ final class BenchSupport {
 
   /** Starts the whole dashboard against {@code databaseUrl} and the mock server. */
   static ConfigurableApplicationContext startApp(String databaseUrl, TestCluster cluster, int port, Map<String, Object> extra) {
+    return startApp(databaseUrl, cluster.url(), port, extra);
+  }
+
+  /** Starts the whole dashboard against {@code databaseUrl} and the API server at {@code masterUrl}. */
+  static ConfigurableApplicationContext startApp(String databaseUrl, String masterUrl, int port, Map<String, Object> extra) {
     Map<String, Object> properties = new java.util.HashMap<>(Map.of(
         "server.address", "127.0.0.1",
         "server.port", port,
@@ -31,7 +36,7 @@ final class BenchSupport {
         "spring.datasource.username", "postgres",
         "spring.datasource.password", "",
         "dashboard.namespaces", "platform",
-        "dashboard.kubernetes.master-url", cluster.url(),
+        "dashboard.kubernetes.master-url", masterUrl,
         "dashboard.leader-election.enabled", false,
         "logging.level.root", "WARN"));
     properties.put("dashboard.auth.token", BENCH_TOKEN);
