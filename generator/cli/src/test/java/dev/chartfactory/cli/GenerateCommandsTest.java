@@ -92,4 +92,11 @@ class GenerateCommandsTest {
     assertThat(repo.resolve("umbrella-chart/charts/storefront-0.1.0.tgz")).exists();
     assertThat(CliRun.of("check", "--repo", repo.toString(), "--quiet").exitCode()).as("helm's output is not ours").isZero();
   }
+
+  @Test
+  void thisRepositorysOwnCharts_areWhatItsSpecsGenerate() {
+    CliRun check = CliRun.of("check", "--repo", CliRepos.projectRoot().toString(), "--quiet");
+    assertThat(check.exitCode()).as("charts/ and umbrella-chart/ are stale; run make generate-all:%n%s%s",
+        check.out(), check.err()).isZero();
+  }
 }
