@@ -99,6 +99,12 @@ public final class UmbrellaRenderer {
         "namespace", "cert-manager",
         "caCommonName", factory.umbrella().name() + " self-signed CA"));
     values.put("namespaces", List.of());
+    // Tenant namespaces deny ingress except from their own pods and the ingress controller's
+    // namespace (the gateway's namespace when the environment names one; Traefik runs in
+    // kube-system on k3s).
+    values.put("networkPolicy", ordered(
+        "enabled", true,
+        "ingressNamespaces", List.of("kube-system")));
     for (String app : platform.baseApps().keySet()) {
       values.put(app, ordered("enabled", false));
     }
