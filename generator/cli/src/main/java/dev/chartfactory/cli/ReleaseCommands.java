@@ -67,7 +67,7 @@ public class ReleaseCommands {
       return logged(log, "deploy", env, umbrella, true, null,
           () -> dryRun(source, root, env, umbrella, skipGenerate, listener));
     }
-    HelmCli helm = helm(root, kubeconfig);
+    HelmCli helm = logged(log, "deploy", env, umbrella, false, null, () -> helm(root, kubeconfig), false);
     return logged(log, "deploy", env, umbrella, false, helm, () -> {
       // Asked before anything is generated or applied: an unreachable cluster or a stuck
       // release stops the deploy with nothing half done.
@@ -131,8 +131,9 @@ public class ReleaseCommands {
     Path root = Path.of(repo).toAbsolutePath().normalize();
     Duration helmTimeout = parseTimeout(timeout);
     FactorySpec.UmbrellaSpec umbrella = umbrella(root);
-    HelmCli helm = helm(root, kubeconfig);
-    return logged(new OperationLog(root), "rollback", null, umbrella, false, helm, () -> {
+    OperationLog log = new OperationLog(root);
+    HelmCli helm = logged(log, "rollback", null, umbrella, false, null, () -> helm(root, kubeconfig), false);
+    return logged(log, "rollback", null, umbrella, false, helm, () -> {
       List<ReleaseRevision> history = helm.history(umbrella.name(), umbrella.namespace());
       ReleaseGuard.requireRevision(history, revision);
       helm.rollback(umbrella.name(), revision, umbrella.namespace(), !noWait, helmTimeout);
@@ -167,16 +168,25 @@ public class ReleaseCommands {
 
   private static String dryRun(DirectorySpecSource source, Path root, String env,
       FactorySpec.UmbrellaSpec umbrella, boolean skipGenerate, PipelineListener listener) {
-    Path work = root;
-    if (!skipGenerate) {
-      // The charts go to a scratch folder, so a dry run leaves the config repo as it was.
-      try {
-        work = Files.createTempDirectory("factory-deploy-dry-run-");
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      GenerateCommands.generate(source, work, Set.of(), false, false, Provenance.NONE, listener);
+    if (skipGenerate) {
+      return template(root, root, env, umbrella);
     }
+    Path work;
+    // The charts go to a scratch folder, so a dry run leaves the config repo as it was.
+    try {
+      work = Files.createTempDirectory("factory-deploy-dry-run-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
+      GenerateCommands.generate(source, work, Set.of(), false, false, Provenance.NONE, listener);
+      return template(root, work, env, umbrella);
+    } finally {
+      deleteRecursively(work);
+    }
+  }
+
+  private static String template(Path root, Path work, String env, FactorySpec.UmbrellaSpec umbrella) {
     HelmCli helm = CliHelm.forRepo(root);
     Path chart = umbrellaChart(work);
     Path values = valuesFile(chart, env);
@@ -188,6 +198,16 @@ public class ReleaseCommands {
         + kinds.values().stream().mapToInt(Integer::intValue).sum() + " objects (cluster not contacted):\n");
     kinds.forEach((kind, count) -> out.append(String.format("  %-28s %d%n", kind, count)));
     return out.toString().stripTrailing();
+  }
+
+  private static void deleteRecursively(Path dir) {
+    try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+      for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      // A scratch folder left in the temp directory is not worth failing the dry run for.
+    }
   }
 
   /** "install" for a first deploy, "upgrade" otherwise; refuses a release stuck in pending-*. */
@@ -206,12 +226,20 @@ public class ReleaseCommands {
   /** Runs {@code operation} and appends its outcome to the log, failed ones included. */
   private static String logged(OperationLog log, String operation, String env, FactorySpec.UmbrellaSpec umbrella,
       boolean dryRun, HelmCli helm, Supplier<String> action) {
+    return logged(log, operation, env, umbrella, dryRun, helm, action, true);
+  }
+
+  /** With {@code logSuccess} false only a failure is logged: a step before the operation proper. */
+  private static <T> T logged(OperationLog log, String operation, String env, FactorySpec.UmbrellaSpec umbrella,
+      boolean dryRun, HelmCli helm, Supplier<T> action, boolean logSuccess) {
     try {
-      String summary = action.get();
-      Integer revision = dryRun || helm == null ? null : revisionOrNull(helm, umbrella);
-      log.append(log.record(operation, env, umbrella.name(), umbrella.namespace(), revision, dryRun,
-          OperationRecord.OK, firstLine(summary)));
-      return summary;
+      T result = action.get();
+      if (logSuccess) {
+        Integer revision = dryRun || helm == null ? null : revisionOrNull(helm, umbrella);
+        log.append(log.record(operation, env, umbrella.name(), umbrella.namespace(), revision, dryRun,
+            OperationRecord.OK, firstLine(String.valueOf(result))));
+      }
+      return result;
     } catch (RuntimeException e) {
       Integer revision = dryRun || helm == null ? null : revisionOrNull(helm, umbrella);
       log.append(log.record(operation, env, umbrella.name(), umbrella.namespace(), revision, dryRun,

@@ -110,6 +110,7 @@ class ReleaseCommandsTest {
       assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
       assertThat(run.err()).contains("does not exist or is not executable", "scripts/install-helm.sh");
       assertThat(repo.resolve("charts")).doesNotExist();
+      assertThat(logLines(repo)).singleElement().asString().contains("\"result\":\"failed\"", "install-helm.sh");
     } finally {
       if (saved == null) {
         System.clearProperty("helm.binary");
