@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -51,19 +52,21 @@ public final class HelmCli {
   private final Path binary;
   private final Path workDir;
   private final Duration timeout;
+  private final Path kubeconfig;
 
   /**
    * @param binary the helm executable, usually from {@link HelmLocator#require()}
    * @param workDir a private directory for Helm's cache, config and data homes
    */
   public HelmCli(Path binary, Path workDir) {
-    this(binary, workDir, DEFAULT_TIMEOUT);
+    this(binary, workDir, DEFAULT_TIMEOUT, kubeconfigFromEnvironment(System.getenv("KUBECONFIG")));
   }
 
-  private HelmCli(Path binary, Path workDir, Duration timeout) {
+  private HelmCli(Path binary, Path workDir, Duration timeout, Path kubeconfig) {
     this.binary = Objects.requireNonNull(binary, "binary").toAbsolutePath();
     this.workDir = Objects.requireNonNull(workDir, "workDir").toAbsolutePath();
     this.timeout = Objects.requireNonNull(timeout, "timeout");
+    this.kubeconfig = kubeconfig == null ? null : kubeconfig.toAbsolutePath();
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive, got " + timeout);
     }
@@ -71,7 +74,29 @@ public final class HelmCli {
 
   /** The same helm, with every command limited to {@code newTimeout}. */
   public HelmCli withTimeout(Duration newTimeout) {
-    return new HelmCli(binary, workDir, newTimeout);
+    return new HelmCli(binary, workDir, newTimeout, kubeconfig);
+  }
+
+  /**
+   * The same helm, talking to the cluster of {@code file} ({@code --kubeconfig}); {@code null}
+   * leaves it to helm's defaults. By default this is {@code KUBECONFIG} when it names one file.
+   */
+  public HelmCli withKubeconfig(Path file) {
+    return new HelmCli(binary, workDir, timeout, file);
+  }
+
+  /** The kubeconfig passed as {@code --kubeconfig} to cluster commands, if any. */
+  public Optional<Path> kubeconfig() {
+    return Optional.ofNullable(kubeconfig);
+  }
+
+  // A KUBECONFIG list (a:b) is not a valid --kubeconfig; helm still reads it from the
+  // environment, which the child process inherits.
+  static Path kubeconfigFromEnvironment(String value) {
+    if (value == null || value.isBlank() || value.contains(java.io.File.pathSeparator)) {
+      return null;
+    }
+    return Path.of(value);
   }
 
   public Path binary() {
@@ -128,6 +153,83 @@ public final class HelmCli {
   /** {@code helm dependency update}: resolves dependencies, rewrites {@code Chart.lock}. */
   public void dependencyUpdate(Path chart) {
     run(List.of("dependency", "update", absolute(chart)), false);
+  }
+
+  /**
+   * {@code helm upgrade --install --create-namespace}: installs the release or upgrades it.
+   *
+   * @param wait {@code --wait}: return only when the release's objects are ready
+   * @param helmTimeout helm's own {@code --timeout} (the process gets a minute more)
+   * @param dryRun {@code --dry-run=server}: the API server checks the objects, nothing changes
+   * @return helm's report
+   */
+  public String upgradeInstall(Path chart, String release, String namespace, List<Path> valuesFiles,
+      boolean wait, Duration helmTimeout, boolean dryRun) {
+    requireText(release, "release");
+    requireText(namespace, "namespace");
+    List<String> args = new ArrayList<>(List.of("upgrade", "--install", release, absolute(chart),
+        "--namespace", namespace, "--create-namespace"));
+    addValuesFiles(args, valuesFiles);
+    if (wait) {
+      args.add("--wait");
+    }
+    args.add("--timeout");
+    args.add(goDuration(helmTimeout));
+    if (dryRun) {
+      args.add("--dry-run=server");
+    }
+    return withTimeout(helmTimeout.plus(Duration.ofMinutes(1))).runOnCluster(args, release, namespace);
+  }
+
+  /** {@code helm status -o json}, parsed. */
+  public ReleaseStatus status(String release, String namespace) {
+    String json = runOnCluster(List.of("status", release, "--namespace", namespace, "--output", "json"),
+        release, namespace);
+    return ReleaseStatus.parse(json);
+  }
+
+  /** {@code helm history -o json}, parsed, oldest revision first. */
+  public List<ReleaseRevision> history(String release, String namespace) {
+    String json = runOnCluster(List.of("history", release, "--namespace", namespace, "--output", "json",
+        "--max", "256"), release, namespace);
+    return ReleaseRevision.parseHistory(json);
+  }
+
+  /** {@code helm rollback RELEASE REVISION}. */
+  public String rollback(String release, int revision, String namespace, boolean wait,
+      Duration helmTimeout) {
+    List<String> args = new ArrayList<>(List.of("rollback", release, Integer.toString(revision),
+        "--namespace", namespace, "--timeout", goDuration(helmTimeout)));
+    if (wait) {
+      args.add("--wait");
+    }
+    return withTimeout(helmTimeout.plus(Duration.ofMinutes(1))).runOnCluster(args, release, namespace);
+  }
+
+  /** {@code helm uninstall RELEASE}. */
+  public String uninstall(String release, String namespace) {
+    return runOnCluster(List.of("uninstall", release, "--namespace", namespace), release, namespace);
+  }
+
+  private String runOnCluster(List<String> args, String release, String namespace) {
+    List<String> withConfig = new ArrayList<>(args);
+    if (kubeconfig != null) {
+      withConfig.add("--kubeconfig");
+      withConfig.add(kubeconfig.toString());
+    }
+    try {
+      return run(withConfig, false);
+    } catch (HelmException e) {
+      throw ClusterErrors.classify(e, release, namespace, kubeconfig);
+    }
+  }
+
+  /** Helm's duration syntax: {@code 10m0s}. */
+  static String goDuration(Duration duration) {
+    if (duration.isNegative() || duration.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive, got " + duration);
+    }
+    return duration.toSeconds() + "s";
   }
 
   /**

@@ -1,0 +1,353 @@
+package dev.chartfactory.cli;
+
+import dev.chartfactory.core.Pipeline;
+import dev.chartfactory.core.PipelineListener;
+import dev.chartfactory.core.error.Problem;
+import dev.chartfactory.core.error.SourceLocation;
+import dev.chartfactory.core.error.SpecException;
+import dev.chartfactory.core.helm.HelmCli;
+import dev.chartfactory.core.helm.HelmReleaseNotFoundException;
+import dev.chartfactory.core.helm.ReleaseGuard;
+import dev.chartfactory.core.helm.ReleaseRevision;
+import dev.chartfactory.core.helm.ReleaseStatus;
+import dev.chartfactory.core.load.DirectorySpecSource;
+import dev.chartfactory.core.ops.ManifestKinds;
+import dev.chartfactory.core.ops.OperationLog;
+import dev.chartfactory.core.ops.OperationRecord;
+import dev.chartfactory.core.render.Provenance;
+import dev.chartfactory.core.resolve.ResolvedPlatform;
+import dev.chartfactory.core.spec.FactorySpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code deploy}, {@code status}, {@code history}, {@code rollback}, {@code uninstall}: thin
+ * wrappers over the Helm CLI for the umbrella release named in {@code factory.yaml}. Every
+ * change (and every failed or dry-run attempt) is appended to {@code .factory/operations.jsonl}.
+ */
+@Component
+public class ReleaseCommands {
+
+  private static final Pattern DURATION = Pattern.compile("(\\d+)([hms])");
+
+  @Command(name = "deploy", group = "Cluster", exitStatusExceptionMapper = "factoryExceptions",
+      description = "generate-all, helm dependency build, then helm upgrade --install of the umbrella release with values-<env>.yaml")
+  public String deploy(
+      @Option(longName = "env", required = true, description = "environment whose values-<env>.yaml to install") String environment,
+      @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo,
+      @Option(longName = "dry-run", description = "helm template only: list the objects per kind, never contact the cluster") boolean dryRun,
+      @Option(longName = "timeout", defaultValue = "10m", description = "helm --timeout, e.g. 90s, 10m, 1h") String timeout,
+      @Option(longName = "skip-generate", description = "deploy the charts as they are on disk") boolean skipGenerate,
+      @Option(longName = "no-wait", description = "do not wait for the objects to become ready") boolean noWait,
+      @Option(longName = "kubeconfig", defaultValue = "", description = "kubeconfig file (default: KUBECONFIG, else ~/.kube/config)") String kubeconfig,
+      @Option(longName = "quiet", description = "no progress output") boolean quiet) {
+    Path root = Path.of(repo).toAbsolutePath().normalize();
+    PipelineListener listener = Terminal.progress(quiet);
+    Duration helmTimeout = parseTimeout(timeout);
+    DirectorySpecSource source = new DirectorySpecSource(root);
+    ResolvedPlatform platform = new Pipeline(PipelineListener.SILENT).resolve(source);
+    String env = CliArguments.environments(platform, environment).get(0);
+    FactorySpec.UmbrellaSpec umbrella = umbrella(platform);
+    OperationLog log = new OperationLog(root);
+    if (dryRun) {
+      return logged(log, "deploy", env, umbrella, true, null,
+          () -> dryRun(source, root, env, umbrella, skipGenerate, listener));
+    }
+    HelmCli helm = logged(log, "deploy", env, umbrella, false, null, () -> helm(root, kubeconfig), false);
+    return logged(log, "deploy", env, umbrella, false, helm, () -> {
+      // Asked before anything is generated or applied: an unreachable cluster or a stuck
+      // release stops the deploy with nothing half done.
+      String action = preflight(helm, umbrella);
+      if (!skipGenerate) {
+        GenerateCommands.generate(source, root, Set.of(), false, false, Provenance.NONE, listener);
+      }
+      Path chart = umbrellaChart(root);
+      Path values = valuesFile(chart, env);
+      listener.progress("deploy", "helm dependency build " + root.relativize(chart));
+      helm.dependencyBuild(chart);
+      listener.progress("deploy", "helm upgrade --install " + umbrella.name() + " -n " + umbrella.namespace()
+          + " -f " + root.relativize(values));
+      helm.upgradeInstall(chart, umbrella.name(), umbrella.namespace(), List.of(values), !noWait,
+          helmTimeout, false);
+      ReleaseStatus after = helm.status(umbrella.name(), umbrella.namespace());
+      return action + " " + umbrella.name() + " in namespace " + umbrella.namespace() + " with " + env
+          + ": revision " + after.revision() + ", " + after.status();
+    });
+  }
+
+  @Command(name = "status", group = "Cluster", exitStatusExceptionMapper = "factoryExceptions",
+      description = "helm status of the umbrella release, with who deployed its revision and from which commit")
+  public String status(
+      @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo,
+      @Option(longName = "kubeconfig", defaultValue = "", description = "kubeconfig file (default: KUBECONFIG, else ~/.kube/config)") String kubeconfig) {
+    Path root = Path.of(repo).toAbsolutePath().normalize();
+    FactorySpec.UmbrellaSpec umbrella = umbrella(root);
+    ReleaseStatus status = helm(root, kubeconfig).status(umbrella.name(), umbrella.namespace());
+    StringBuilder out = new StringBuilder("release " + status.name() + " in namespace " + status.namespace()
+        + ": " + status.status() + ", revision " + status.revision()
+        + (status.description().isBlank() ? "" : " (" + status.description() + ")"));
+    OperationRecord entry = byRevision(new OperationLog(root).read(), umbrella).get(status.revision());
+    if (entry != null) {
+      out.append("\n").append(entry.operation()).append(entry.environment() == null ? "" : " --env " + entry.environment())
+          .append(" by ").append(entry.who()).append(" at ").append(entry.when())
+          .append(entry.commit() == null ? "" : " from commit " + shortCommit(entry.commit()));
+    }
+    return out.toString();
+  }
+
+  @Command(name = "history", group = "Cluster", exitStatusExceptionMapper = "factoryExceptions",
+      description = "the umbrella release's Helm revisions, with who/when/commit from .factory/operations.jsonl")
+  public String history(
+      @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo,
+      @Option(longName = "kubeconfig", defaultValue = "", description = "kubeconfig file (default: KUBECONFIG, else ~/.kube/config)") String kubeconfig) {
+    Path root = Path.of(repo).toAbsolutePath().normalize();
+    FactorySpec.UmbrellaSpec umbrella = umbrella(root);
+    List<ReleaseRevision> revisions = helm(root, kubeconfig).history(umbrella.name(), umbrella.namespace());
+    return historyTable(revisions, new OperationLog(root).read(), umbrella);
+  }
+
+  @Command(name = "rollback", group = "Cluster", exitStatusExceptionMapper = "factoryExceptions",
+      description = "helm rollback of the umbrella release to an existing revision")
+  public String rollback(
+      @Option(longName = "to", required = true, description = "revision to go back to (see 'factory history')") int revision,
+      @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo,
+      @Option(longName = "timeout", defaultValue = "10m", description = "helm --timeout, e.g. 90s, 10m, 1h") String timeout,
+      @Option(longName = "no-wait", description = "do not wait for the objects to become ready") boolean noWait,
+      @Option(longName = "kubeconfig", defaultValue = "", description = "kubeconfig file (default: KUBECONFIG, else ~/.kube/config)") String kubeconfig) {
+    Path root = Path.of(repo).toAbsolutePath().normalize();
+    Duration helmTimeout = parseTimeout(timeout);
+    FactorySpec.UmbrellaSpec umbrella = umbrella(root);
+    OperationLog log = new OperationLog(root);
+    HelmCli helm = logged(log, "rollback", null, umbrella, false, null, () -> helm(root, kubeconfig), false);
+    return logged(log, "rollback", null, umbrella, false, helm, () -> {
+      List<ReleaseRevision> history = helm.history(umbrella.name(), umbrella.namespace());
+      ReleaseGuard.requireRevision(history, revision);
+      helm.rollback(umbrella.name(), revision, umbrella.namespace(), !noWait, helmTimeout);
+      ReleaseStatus after = helm.status(umbrella.name(), umbrella.namespace());
+      return "rolled back " + umbrella.name() + " in namespace " + umbrella.namespace() + " to revision "
+          + revision + ": now revision " + after.revision() + ", " + after.status();
+    });
+  }
+
+  @Command(name = "uninstall", group = "Cluster", exitStatusExceptionMapper = "factoryExceptions",
+      description = "helm uninstall of the umbrella release (needs --yes)")
+  public String uninstall(
+      @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo,
+      @Option(longName = "yes", description = "really uninstall: every object of the release is deleted") boolean yes,
+      @Option(longName = "kubeconfig", defaultValue = "", description = "kubeconfig file (default: KUBECONFIG, else ~/.kube/config)") String kubeconfig) {
+    Path root = Path.of(repo).toAbsolutePath().normalize();
+    FactorySpec.UmbrellaSpec umbrella = umbrella(root);
+    HelmCli helm = helm(root, kubeconfig);
+    if (!yes) {
+      ReleaseStatus status = helm.status(umbrella.name(), umbrella.namespace());
+      throw SpecException.of(Problem.at(SourceLocation.ofFile("<command line>"), "--yes",
+          "would uninstall release " + status.name() + " in namespace " + status.namespace() + " (revision "
+              + status.revision() + ", " + status.status() + ") and delete all its objects; re-run with --yes"));
+    }
+    return logged(new OperationLog(root), "uninstall", null, umbrella, false, null, () -> {
+      ReleaseStatus status = helm.status(umbrella.name(), umbrella.namespace());
+      helm.uninstall(umbrella.name(), umbrella.namespace());
+      return "uninstalled " + umbrella.name() + " from namespace " + umbrella.namespace() + " (was revision "
+          + status.revision() + ")";
+    });
+  }
+
+  private static String dryRun(DirectorySpecSource source, Path root, String env,
+      FactorySpec.UmbrellaSpec umbrella, boolean skipGenerate, PipelineListener listener) {
+    if (skipGenerate) {
+      return template(root, root, env, umbrella);
+    }
+    Path work;
+    // The charts go to a scratch folder, so a dry run leaves the config repo as it was.
+    try {
+      work = Files.createTempDirectory("factory-deploy-dry-run-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
+      GenerateCommands.generate(source, work, Set.of(), false, false, Provenance.NONE, listener);
+      return template(root, work, env, umbrella);
+    } finally {
+      deleteRecursively(work);
+    }
+  }
+
+  private static String template(Path root, Path work, String env, FactorySpec.UmbrellaSpec umbrella) {
+    HelmCli helm = CliHelm.forRepo(root);
+    Path chart = umbrellaChart(work);
+    Path values = valuesFile(chart, env);
+    helm.dependencyBuild(chart);
+    String manifests = helm.template(chart, umbrella.name(), umbrella.namespace(), List.of(values), Map.of());
+    SortedMap<String, Integer> kinds = ManifestKinds.count(manifests);
+    StringBuilder out = new StringBuilder("dry run: helm upgrade --install " + umbrella.name() + " -n "
+        + umbrella.namespace() + " -f values-" + env + ".yaml would apply "
+        + kinds.values().stream().mapToInt(Integer::intValue).sum() + " objects (cluster not contacted):\n");
+    kinds.forEach((kind, count) -> out.append(String.format("  %-28s %d%n", kind, count)));
+    return out.toString().stripTrailing();
+  }
+
+  private static void deleteRecursively(Path dir) {
+    try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+      for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      // A scratch folder left in the temp directory is not worth failing the dry run for.
+    }
+  }
+
+  /** "install" for a first deploy, "upgrade" otherwise; refuses a release stuck in pending-*. */
+  private static String preflight(HelmCli helm, FactorySpec.UmbrellaSpec umbrella) {
+    try {
+      ReleaseStatus status = helm.status(umbrella.name(), umbrella.namespace());
+      if (status.pending()) {
+        ReleaseGuard.requireNotPending(status, helm.history(umbrella.name(), umbrella.namespace()));
+      }
+      return "upgraded";
+    } catch (HelmReleaseNotFoundException e) {
+      return "installed";
+    }
+  }
+
+  /** Runs {@code operation} and appends its outcome to the log, failed ones included. */
+  private static String logged(OperationLog log, String operation, String env, FactorySpec.UmbrellaSpec umbrella,
+      boolean dryRun, HelmCli helm, Supplier<String> action) {
+    return logged(log, operation, env, umbrella, dryRun, helm, action, true);
+  }
+
+  /** With {@code logSuccess} false only a failure is logged: a step before the operation proper. */
+  private static <T> T logged(OperationLog log, String operation, String env, FactorySpec.UmbrellaSpec umbrella,
+      boolean dryRun, HelmCli helm, Supplier<T> action, boolean logSuccess) {
+    try {
+      T result = action.get();
+      if (logSuccess) {
+        Integer revision = dryRun || helm == null ? null : revisionOrNull(helm, umbrella);
+        log.append(log.record(operation, env, umbrella.name(), umbrella.namespace(), revision, dryRun,
+            OperationRecord.OK, firstLine(String.valueOf(result))));
+      }
+      return result;
+    } catch (RuntimeException e) {
+      Integer revision = dryRun || helm == null ? null : revisionOrNull(helm, umbrella);
+      log.append(log.record(operation, env, umbrella.name(), umbrella.namespace(), revision, dryRun,
+          OperationRecord.FAILED, firstLine(String.valueOf(e.getMessage()))));
+      throw e;
+    }
+  }
+
+  private static Integer revisionOrNull(HelmCli helm, FactorySpec.UmbrellaSpec umbrella) {
+    try {
+      return helm.status(umbrella.name(), umbrella.namespace()).revision();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  static String historyTable(List<ReleaseRevision> revisions, List<OperationRecord> log,
+      FactorySpec.UmbrellaSpec umbrella) {
+    Map<Integer, OperationRecord> known = byRevision(log, umbrella);
+    StringBuilder out = new StringBuilder(String.format("%-8s %-20s %-16s %-22s %-12s %-20s %-12s %s%n",
+        "REVISION", "UPDATED", "STATUS", "CHART", "WHO", "WHEN", "COMMIT", "DESCRIPTION"));
+    for (ReleaseRevision revision : revisions) {
+      OperationRecord entry = known.get(revision.revision());
+      out.append(String.format("%-8d %-20s %-16s %-22s %-12s %-20s %-12s %s%n", revision.revision(),
+          abbreviateTime(revision.updated()), revision.status(), revision.chart(),
+          entry == null ? "-" : entry.who(), entry == null ? "-" : entry.when(),
+          entry == null || entry.commit() == null ? "-" : shortCommit(entry.commit()),
+          revision.description()));
+    }
+    return out.toString().stripTrailing();
+  }
+
+  /** The successful, real operations of this release by the revision they produced; the last wins. */
+  private static Map<Integer, OperationRecord> byRevision(List<OperationRecord> log, FactorySpec.UmbrellaSpec umbrella) {
+    Map<Integer, OperationRecord> known = new HashMap<>();
+    for (OperationRecord entry : log) {
+      if (entry.ok() && !entry.dryRun() && entry.revision() != null && !"uninstall".equals(entry.operation())
+          && umbrella.name().equals(entry.release()) && umbrella.namespace().equals(entry.namespace())) {
+        known.put(entry.revision(), entry);
+      }
+    }
+    return known;
+  }
+
+  static Duration parseTimeout(String text) {
+    Matcher matcher = DURATION.matcher(text.strip());
+    Duration total = Duration.ZERO;
+    int end = 0;
+    while (matcher.find() && matcher.start() == end) {
+      long amount = Long.parseLong(matcher.group(1));
+      total = total.plus(switch (matcher.group(2)) {
+        case "h" -> Duration.ofHours(amount);
+        case "m" -> Duration.ofMinutes(amount);
+        default -> Duration.ofSeconds(amount);
+      });
+      end = matcher.end();
+    }
+    if (end == 0 || end != text.strip().length() || total.isZero()) {
+      throw SpecException.of(Problem.at(SourceLocation.ofFile("<command line>"), "--timeout",
+          "'" + text + "' is not a duration (expected e.g. 90s, 10m, 1h30m)"));
+    }
+    return total;
+  }
+
+  private static HelmCli helm(Path root, String kubeconfig) {
+    HelmCli helm = CliHelm.forRepo(root);
+    return GenerateCommands.isBlank(kubeconfig) ? helm : helm.withKubeconfig(Path.of(kubeconfig));
+  }
+
+  private static FactorySpec.UmbrellaSpec umbrella(Path root) {
+    return umbrella(new Pipeline(PipelineListener.SILENT).resolve(new DirectorySpecSource(root)));
+  }
+
+  private static FactorySpec.UmbrellaSpec umbrella(ResolvedPlatform platform) {
+    FactorySpec.UmbrellaSpec umbrella = platform.factory().umbrella();
+    String name = umbrella == null || GenerateCommands.isBlank(umbrella.name()) ? "platform" : umbrella.name();
+    String namespace = umbrella == null || GenerateCommands.isBlank(umbrella.namespace()) ? "platform" : umbrella.namespace();
+    return new FactorySpec.UmbrellaSpec(name, namespace, umbrella == null ? null : umbrella.version());
+  }
+
+  private static Path umbrellaChart(Path root) {
+    Path chart = root.resolve("umbrella-chart");
+    if (!Files.isRegularFile(chart.resolve("Chart.yaml"))) {
+      throw SpecException.of(Problem.at(SourceLocation.ofFile("umbrella-chart/Chart.yaml"), "",
+          "not found (expected generated charts; run 'factory generate-all' first, or drop --skip-generate)"));
+    }
+    return chart;
+  }
+
+  private static Path valuesFile(Path chart, String env) {
+    Path values = chart.resolve("values-" + env + ".yaml");
+    if (!Files.isRegularFile(values)) {
+      throw SpecException.of(Problem.at(SourceLocation.ofFile("umbrella-chart/values-" + env + ".yaml"), "",
+          "not found (run 'factory generate-all', or drop --skip-generate)"));
+    }
+    return values;
+  }
+
+  private static String shortCommit(String commit) {
+    return commit.length() > 12 ? commit.substring(0, 12) : commit;
+  }
+
+  private static String abbreviateTime(String updated) {
+    return updated.length() > 19 ? updated.substring(0, 19) : updated;
+  }
+
+  private static String firstLine(String text) {
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline);
+  }
+}

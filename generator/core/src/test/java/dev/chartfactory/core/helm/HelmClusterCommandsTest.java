@@ -1,0 +1,99 @@
+package dev.chartfactory.core.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The cluster verbs against a stand-in helm (a shell script that records its arguments and
+ * answers like helm), so the command lines and the error mapping are checked without a cluster.
+ */
+@DisabledOnOs(OS.WINDOWS)
+class HelmClusterCommandsTest {
+
+  @TempDir Path tmp;
+
+  private HelmCli fakeHelm(String stdout, String stderr, int exit) throws IOException {
+    Path script = tmp.resolve("helm");
+    Files.writeString(tmp.resolve("stdout"), stdout);
+    Files.writeString(tmp.resolve("stderr"), stderr);
+    Files.writeString(script, "#!/bin/sh\nprintf '%s\\n' \"$@\" > '" + tmp.resolve("args") + "'\n"
+        + "cat '" + tmp.resolve("stdout") + "'\ncat '" + tmp.resolve("stderr") + "' >&2\nexit " + exit + "\n");
+    script.toFile().setExecutable(true);
+    return new HelmCli(script, tmp.resolve("work")).withKubeconfig(null);
+  }
+
+  private List<String> args() throws IOException {
+    return Files.readAllLines(tmp.resolve("args"));
+  }
+
+  @Test
+  void upgradeInstall_passesReleaseNamespaceValuesWaitTimeoutAndKubeconfig() throws IOException {
+    HelmCli helm = fakeHelm("Release \"platform\" has been upgraded.", "", 0)
+        .withKubeconfig(tmp.resolve("kubeconfig"));
+
+    helm.upgradeInstall(tmp.resolve("umbrella-chart"), "platform", "platform",
+        List.of(tmp.resolve("umbrella-chart/values-dev.yaml")), true, Duration.ofMinutes(10), false);
+
+    assertThat(args()).containsExactly("upgrade", "--install", "platform",
+        tmp.resolve("umbrella-chart").toString(), "--namespace", "platform", "--create-namespace",
+        "--values", tmp.resolve("umbrella-chart/values-dev.yaml").toString(), "--wait",
+        "--timeout", "600s", "--kubeconfig", tmp.resolve("kubeconfig").toString());
+  }
+
+  @Test
+  void status_withoutKubeconfig_passesNone_andParsesTheJson() throws IOException {
+    HelmCli helm = fakeHelm("{\"name\":\"platform\",\"namespace\":\"platform\",\"version\":2,"
+        + "\"info\":{\"status\":\"deployed\",\"description\":\"Upgrade complete\"}}", "", 0);
+
+    assertThat(helm.status("platform", "platform").revision()).isEqualTo(2);
+    assertThat(args()).containsExactly("status", "platform", "--namespace", "platform", "--output", "json");
+  }
+
+  @Test
+  void rollbackAndUninstall_nameTheRevisionAndRelease() throws IOException {
+    HelmCli helm = fakeHelm("ok", "", 0);
+
+    helm.rollback("platform", 1, "platform", false, Duration.ofSeconds(90));
+    assertThat(args()).containsExactly("rollback", "platform", "1", "--namespace", "platform",
+        "--timeout", "90s");
+    helm.uninstall("platform", "platform");
+    assertThat(args()).containsExactly("uninstall", "platform", "--namespace", "platform");
+  }
+
+  @Test
+  void anyClusterVerb_whenNothingListens_saysWhichServerAndWhatToCheck() throws IOException {
+    HelmCli helm = fakeHelm("", "Error: Kubernetes cluster unreachable: Get \"https://127.0.0.1:1/version\":"
+        + " dial tcp 127.0.0.1:1: connect: connection refused\n", 1);
+
+    assertThatThrownBy(() -> helm.history("platform", "platform"))
+        .isInstanceOf(HelmClusterUnreachableException.class)
+        .hasMessageStartingWith("no cluster reachable at https://127.0.0.1:1: check KUBECONFIG / kubectl cluster-info");
+  }
+
+  @Test
+  void anyClusterVerb_whenTheReleaseDoesNotExist_saysSo() throws IOException {
+    HelmCli helm = fakeHelm("", "Error: uninstall: Release not loaded: platform: release: not found\n", 1);
+
+    assertThatThrownBy(() -> helm.uninstall("platform", "shop"))
+        .isInstanceOf(HelmReleaseNotFoundException.class)
+        .hasMessageStartingWith("release platform not found in namespace shop");
+  }
+
+  @Test
+  void kubeconfigFromEnvironment_usesOneFileOnly() {
+    assertThat(HelmCli.kubeconfigFromEnvironment(null)).isNull();
+    assertThat(HelmCli.kubeconfigFromEnvironment("")).isNull();
+    assertThat(HelmCli.kubeconfigFromEnvironment("/a/config:/b/config")).isNull();
+    assertThat(HelmCli.kubeconfigFromEnvironment("/a/config")).isEqualTo(Path.of("/a/config"));
+  }
+}
