@@ -12,7 +12,6 @@ import dev.chartfactory.core.resolve.SpecResolver;
 import dev.chartfactory.core.spec.ConfigRepo;
 import dev.chartfactory.core.render.ChartRenderer;
 import dev.chartfactory.core.render.RenderedChart;
-import dev.chartfactory.core.resolve.ResolvedApp;
 import dev.chartfactory.core.umbrella.UmbrellaRenderer;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,6 @@
 package dev.chartfactory.core.check;
 
 import com.networknt.schema.Error;
-import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
@@ -24,7 +23,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.StringJoiner;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -183,7 +181,7 @@ public final class SchemaChecker {
       String text = scalar.text().length() > 80 ? scalar.text().substring(0, 77) + "..." : scalar.text();
       return scalar.type() == YamlNode.ScalarType.STRING ? "\"" + text + "\"" : text;
     }
-    return node == null ? "the value" : "the value";
+    return "the value";
   }
 
   private static String kindOf(YamlNode node) {
@@ -286,7 +284,6 @@ public final class SchemaChecker {
   }
 
   private static String dotted(List<Object> path) {
-    StringJoiner joined = new StringJoiner(".");
     StringBuilder out = new StringBuilder();
     for (Object element : path) {
       if (element instanceof Integer index) {
@@ -341,10 +338,5 @@ public final class SchemaChecker {
       case "true", "yes", "on", "y" -> true;
       default -> false;
     };
-  }
-
-  @SuppressWarnings("unused")
-  private static InputFormat format() {
-    return InputFormat.JSON;
   }
 }
