@@ -53,7 +53,7 @@ public class SpecCommands {
         ChartValidator.Report report = GenerateCommands.validator(Path.of(repo), listener)
             .validate(platform, pipeline.render(platform, java.util.Set.of()));
         rendered = ", " + report.manifests() + " rendered manifests in " + report.environments()
-            + " environments" + (report.warnings().isEmpty() ? "" : " (" + report.warnings().size() + " policy warnings)");
+            + (report.environments() == 1 ? " environment" : " environments") + (report.warnings().isEmpty() ? "" : " (" + report.warnings().size() + " policy warnings)");
       }
       if (structured) {
         return output.equals("json") ? ProblemFormats.json(List.of()) : ProblemFormats.sarif(List.of());
