@@ -115,9 +115,38 @@ public final class ChartValidator {
     ResolvedComponent component = finding.component() == null ? null : app.components().get(finding.component());
     String hint = "if it cannot apply, waive it in " + app.origin().file() + " with policy.waive."
         + finding.rule() + ": <reason>";
-    return component == null
-        ? new Problem(app.origin().location(), "", what, hint)
-        : new Problem(component.origin().location(), component.origin().path(), what, hint);
+    if (component == null) {
+      return new Problem(app.origin().location(), "", what, hint);
+    }
+    String field = specField(finding.field());
+    return new Problem(field == null ? component.origin().location() : component.origin().of(field),
+        field == null ? component.origin().path() : component.origin().pathOf(field), what, hint);
+  }
+
+  /**
+   * The component spec field that a Kubernetes field of its workload came from, so the error
+   * points at the line to change: {@code spec.template.spec.containers[0].resources.limits} →
+   * {@code resources}. Null when no single spec field produced it.
+   */
+  static String specField(String kubernetesField) {
+    if (kubernetesField == null) {
+      return null;
+    }
+    String field = kubernetesField.replaceAll("\\[\\d+]", "");
+    String[][] mapping = {
+        {".containers.resources", "resources"}, {".containers.livenessProbe", "probes"},
+        {".containers.readinessProbe", "probes"}, {".containers.startupProbe", "probes"},
+        {".containers.image", "image"}, {".containers.env", "env"}, {".containers.ports", "ports"},
+        {".containers.command", "command"}, {".containers.args", "args"},
+        {".containers.volumeMounts", "volumes"}, {".volumes", "volumes"}, {"spec.replicas", "replicas"},
+        {"spec.schedule", "schedule"}, {"spec.concurrencyPolicy", "concurrencyPolicy"},
+        {"spec.rules", "host"}, {"spec.tls", "host"}, {"spec.hostnames", "host"}};
+    for (String[] entry : mapping) {
+      if (field.contains(entry[0]) || field.startsWith(entry[0])) {
+        return entry[1];
+      }
+    }
+    return null;
   }
 
   @SuppressWarnings("unchecked")
@@ -146,7 +175,10 @@ public final class ChartValidator {
         String template = matcher.group(2);
         for (ResolvedComponent component : app.components().values()) {
           if (template.startsWith(component.name() + "-")) {
-            return Problem.at(component.origin().location(), component.origin().path(), what);
+            String field = specField(violation.path());
+            return field == null
+                ? Problem.at(component.origin().location(), component.origin().path(), what)
+                : Problem.at(component.origin().of(field), component.origin().pathOf(field), what);
           }
         }
         return Problem.at(app.origin().location(), "", what);
