@@ -30,22 +30,27 @@ final class CliRepos {
   }
 
   static Path copyOfExample(String name, Path into) {
-    Path from = projectRoot().resolve("examples").resolve(name);
     Path to = into.resolve(name);
+    copyTree(projectRoot().resolve("examples").resolve(name), to);
+    return to;
+  }
+
+  /** Copies a folder's content into {@code to}, replacing files that exist there. */
+  static void copyTree(Path from, Path to) {
     try (Stream<Path> files = Files.walk(from)) {
       for (Path file : files.sorted().toList()) {
         Path target = to.resolve(from.relativize(file).toString());
         if (Files.isDirectory(file)) {
           Files.createDirectories(target);
         } else {
-          Files.copy(file, target);
+          Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return to;
   }
+
 
   static List<String> listing(Path root) throws IOException {
     try (Stream<Path> files = Files.walk(root)) {

@@ -6,10 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -39,7 +37,7 @@ class GitRoundTripTest {
     work = temp.resolve("ours");
     try (Git git = Git.cloneRepository().setURI(remote.toUri().toString()).setDirectory(work.toFile()).call()) {
       git.checkout().setOrphan(true).setName("main").call();
-      copyTree(CliRepos.projectRoot().resolve("examples/small"), work);
+      CliRepos.copyTree(CliRepos.projectRoot().resolve("examples/small"), work);
       Files.writeString(work.resolve(".gitignore"), "umbrella-chart/charts/\numbrella-chart/Chart.lock\n");
       Files.writeString(work.resolve("README.md"), "config repo\n");
       seed = commitAll(git, "Add the small example").getId();
@@ -229,16 +227,4 @@ class GitRoundTripTest {
     return git.commit().setAuthor(TESTER).setCommitter(TESTER).setMessage(message).call();
   }
 
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : files.sorted().toList()) {
-        Path target = to.resolve(from.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
-  }
 }

@@ -57,6 +57,13 @@ public final class TestRepos {
     });
   }
 
+  /** The base repo in {@code root} with {@code files} replaced or added, loaded and resolved. */
+  public static dev.chartfactory.core.resolve.ResolvedPlatform resolved(Path root, Map<String, String> files) {
+    baseRepo(root);
+    write(root, files);
+    return new Pipeline(PipelineListener.SILENT).resolve(new dev.chartfactory.core.load.DirectorySpecSource(root));
+  }
+
   /** A valid base repo (one app 'shop', environments dev and prod) in {@code root}. */
   public static Path baseRepo(Path root) {
     copyTree(resource("invalid/_base"), root);

@@ -2,15 +2,13 @@ package dev.chartfactory.core.diff;
 
 import dev.chartfactory.core.diff.ObjectChange.FieldChange;
 import dev.chartfactory.core.diff.ObjectChange.ObjectKey;
+import dev.chartfactory.core.validate.RenderedObjects;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Compares two renderings ({@code helm template} output) object by object and field by field,
@@ -53,9 +51,8 @@ public final class ManifestDiffer {
 
   private static Map<ObjectKey, Map<String, String>> index(String manifests) {
     Map<ObjectKey, Map<String, String>> objects = new TreeMap<>();
-    Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
-    for (Object document : yaml.loadAll(manifests)) {
-      if (document instanceof Map<?, ?> map && map.get("kind") != null) {
+    for (Map<String, Object> map : RenderedObjects.objects(manifests)) {
+      if (map.get("kind") != null) {
         Map<?, ?> metadata = map.get("metadata") instanceof Map<?, ?> m ? m : Map.of();
         ObjectKey key = new ObjectKey(String.valueOf(map.get("kind")),
             metadata.get("namespace") == null ? "" : String.valueOf(metadata.get("namespace")),

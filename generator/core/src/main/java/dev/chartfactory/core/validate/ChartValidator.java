@@ -74,10 +74,11 @@ public final class ChartValidator {
           String rendered = helm.template(workspace.umbrella(), platform.factory().umbrella().name(),
               namespace, values, Map.of());
           manifests += (int) rendered.lines().filter(line -> line.startsWith("kind:")).count();
-          for (ManifestViolation violation : schemas.validateYaml(rendered)) {
+          List<RenderedObjects.Document> documents = RenderedObjects.documents(rendered);
+          for (ManifestViolation violation : schemas.validate(documents)) {
             problems.add(locate(platform, environment, violation));
           }
-          for (PolicyFinding finding : policy.check(platform, environment, objects(rendered))) {
+          for (PolicyFinding finding : policy.check(platform, environment, RenderedObjects.objects(documents))) {
             if (finding.severity() == PolicyFinding.Severity.ERROR) {
               problems.add(locate(platform, finding));
             } else {
@@ -147,20 +148,6 @@ public final class ChartValidator {
       }
     }
     return null;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> objects(String rendered) {
-    List<Map<String, Object>> objects = new ArrayList<>();
-    org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
-    options.setCodePointLimit(Integer.MAX_VALUE);
-    for (Object document : new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(options))
-        .loadAll(rendered)) {
-      if (document instanceof Map<?, ?> map) {
-        objects.add((Map<String, Object>) map);
-      }
-    }
-    return objects;
   }
 
   /** The spec line of the component that rendered the object, plus chart path and field. */

@@ -22,16 +22,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.representer.Representer;
-import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.resolver.Resolver;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -71,8 +61,6 @@ public final class ManifestSchemaValidator {
 
   private static final String BASE = "https://chartfactory.dev/kube-schemas/";
   private static final String QUANTITY_DEFINITION = "kubernetes_resource_Quantity";
-  private static final Pattern SOURCE = Pattern.compile("^# Source: (.+?)\\s*$", Pattern.MULTILINE);
-  private static final Pattern SEPARATOR = Pattern.compile("^---[ \\t]*(#.*)?$", Pattern.MULTILINE);
 
   private final SchemaRegistry registry;
   private final ObjectNode definitions;
@@ -80,8 +68,6 @@ public final class ManifestSchemaValidator {
   private final Map<String, String> index;
   private final Map<String, String> unvalidated;
   private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
-  /** A Yaml instance is not thread-safe but is reusable; one per thread saves building it per call. */
-  private final ThreadLocal<Yaml> yaml = ThreadLocal.withInitial(ManifestSchemaValidator::newYaml);
 
   /** A validator with the bundled schemas and the default {@link #UNVALIDATED} list. */
   public ManifestSchemaValidator() {
@@ -180,52 +166,24 @@ public final class ManifestSchemaValidator {
    * that hold only comments are skipped; one that is not a YAML mapping is a violation.
    */
   public List<ManifestViolation> validateYaml(String multiDocument) {
-    List<ManifestViolation> out = new ArrayList<>();
-    Yaml yaml = this.yaml.get();
-    for (String document : SEPARATOR.split(multiDocument)) {
-      Matcher matcher = SOURCE.matcher(document);
-      String source = matcher.find() ? matcher.group(1) : null;
-      Object parsed;
-      try {
-        parsed = yaml.load(document);
-      } catch (YAMLException e) {
-        out.add(new ManifestViolation(source, null, null, "", "not valid YAML: "
-            + e.getMessage().replace('\n', ' '), null));
-        continue;
-      }
-      if (parsed == null) {
-        continue;
-      }
-      if (!(parsed instanceof Map<?, ?> map)) {
-        out.add(new ManifestViolation(source, null, null, "",
-            "expected a Kubernetes object (a YAML mapping), got " + typeName(parsed), render(parsed)));
-        continue;
-      }
-      @SuppressWarnings("unchecked")
-      Map<String, Object> manifest = (Map<String, Object>) map;
-      out.addAll(validate(source, manifest));
-    }
-    return List.copyOf(out);
+    return validate(RenderedObjects.documents(multiDocument));
   }
 
-  /** SnakeYAML as Kubernetes reads YAML: safe types only, timestamps stay strings. */
-  private static Yaml newYaml() {
-    LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(false);
-    options.setMaxAliasesForCollections(50);
-    options.setNestingDepthLimit(100);
-    options.setCodePointLimit(10 * 1024 * 1024);
-    Resolver noTimestamps = new Resolver() {
-      @Override
-      public void addImplicitResolver(Tag tag, Pattern regexp, String first,
-          int limit) {
-        if (!Tag.TIMESTAMP.equals(tag)) {
-          super.addImplicitResolver(tag, regexp, first, limit);
-        }
+  /** Violations of documents already read with {@link RenderedObjects#documents}. */
+  public List<ManifestViolation> validate(List<RenderedObjects.Document> documents) {
+    List<ManifestViolation> out = new ArrayList<>();
+    for (RenderedObjects.Document document : documents) {
+      if (document.error() != null) {
+        out.add(new ManifestViolation(document.source(), null, null, "", "not valid YAML: " + document.error(), null));
+      } else if (document.object() == null) {
+        out.add(new ManifestViolation(document.source(), null, null, "",
+            "expected a Kubernetes object (a YAML mapping), got " + typeName(document.parsed()),
+            render(document.parsed())));
+      } else {
+        out.addAll(validate(document.source(), document.object()));
       }
-    };
-    DumperOptions dumper = new DumperOptions();
-    return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options, noTimestamps);
+    }
+    return List.copyOf(out);
   }
 
   private Schema compile(String definition) {

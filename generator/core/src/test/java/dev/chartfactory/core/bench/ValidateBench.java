@@ -10,16 +10,13 @@ import dev.chartfactory.core.resolve.ResolvedPlatform;
 import dev.chartfactory.core.validate.ChartWorkspace;
 import dev.chartfactory.core.validate.ManifestSchemaValidator;
 import dev.chartfactory.core.validate.PolicyChecker;
+import dev.chartfactory.core.validate.RenderedObjects;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Offline validation of the synthetic 1,000-app repo's rendered manifests in all three
@@ -54,7 +51,7 @@ public final class ValidateBench {
       int problems = 0;
       for (Map.Entry<String, String> entry : rendered.entrySet()) {
         problems += schemas.validateYaml(entry.getValue()).size();
-        problems += policy.check(platform, platform.environment(entry.getKey()), objects(entry.getValue())).size();
+        problems += policy.check(platform, platform.environment(entry.getKey()), RenderedObjects.objects(entry.getValue())).size();
       }
       if (problems != 0) {
         throw new IllegalStateException(problems + " problems in the synthetic repo's manifests");
@@ -68,16 +65,4 @@ public final class ValidateBench {
     Measure.row("baseline: helm template x 3 environments", String.format("%.0f ms", helmMillis), "(produces them)", true);
   }
 
-  @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> objects(String yaml) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    LoaderOptions options = new LoaderOptions();
-    options.setCodePointLimit(Integer.MAX_VALUE);
-    for (Object document : new Yaml(new SafeConstructor(options)).loadAll(yaml)) {
-      if (document instanceof Map<?, ?> map) {
-        out.add((Map<String, Object>) map);
-      }
-    }
-    return out;
-  }
 }

@@ -9,6 +9,7 @@ import dev.chartfactory.core.TestRepos;
 import dev.chartfactory.core.helm.HelmCli;
 import dev.chartfactory.core.helm.HelmException;
 import dev.chartfactory.core.validate.ChartWorkspace;
+import dev.chartfactory.core.validate.RenderedObjects;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.yaml.snakeyaml.Yaml;
 
 /** The generated charts through the real helm binary: lint --strict, template, --set. */
 class HelmRoundTripTest {
@@ -107,15 +107,8 @@ class HelmRoundTripTest {
     return kinds;
   }
 
-  @SuppressWarnings("unchecked")
   static List<Map<String, Object>> objects(String manifests) {
-    List<Map<String, Object>> objects = new ArrayList<>();
-    for (Object document : new Yaml().loadAll(manifests)) {
-      if (document instanceof Map<?, ?> map) {
-        objects.add((Map<String, Object>) map);
-      }
-    }
-    return objects;
+    return RenderedObjects.objects(manifests);
   }
 
   @SuppressWarnings("unchecked")

@@ -2,10 +2,7 @@ package dev.chartfactory.core.resolve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chartfactory.core.Pipeline;
-import dev.chartfactory.core.PipelineListener;
 import dev.chartfactory.core.TestRepos;
-import dev.chartfactory.core.load.DirectorySpecSource;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,9 +13,7 @@ class SpecResolverTest {
   @TempDir Path temp;
 
   private ResolvedPlatform resolve(Map<String, String> files) {
-    Path repo = TestRepos.baseRepo(temp.resolve("repo"));
-    TestRepos.write(repo, files);
-    return new Pipeline(PipelineListener.SILENT).resolve(new DirectorySpecSource(repo));
+    return TestRepos.resolved(temp.resolve("repo"), files);
   }
 
   @Test

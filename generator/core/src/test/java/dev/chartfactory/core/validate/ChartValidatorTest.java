@@ -8,7 +8,6 @@ import dev.chartfactory.core.TestHelm;
 import dev.chartfactory.core.TestRepos;
 import dev.chartfactory.core.error.Problem;
 import dev.chartfactory.core.error.ValidationException;
-import dev.chartfactory.core.load.DirectorySpecSource;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
 import java.nio.file.Path;
 import java.util.Map;
@@ -31,8 +30,8 @@ class ChartValidatorTest {
 
   @Test
   void validate_whenAPolicyFails_pointsAtTheSpecFieldToChange() {
-    Path repo = TestRepos.baseRepo(temp.resolve("repo"));
-    TestRepos.write(repo, Map.of("apps/shop/app.yaml", """
+    Path repo = temp.resolve("repo");
+    ResolvedPlatform platform = TestRepos.resolved(repo, Map.of("apps/shop/app.yaml", """
         name: shop
         version: 1.0.0
         components:
@@ -46,8 +45,6 @@ class ChartValidatorTest {
             resources:
               requests: {cpu: 100m}
         """));
-    ResolvedPlatform platform = new dev.chartfactory.core.Pipeline(PipelineListener.SILENT)
-        .resolve(new DirectorySpecSource(repo));
     ValidationException failure = org.junit.jupiter.api.Assertions.assertThrows(ValidationException.class,
         () -> new ChartValidator(TestHelm.cli(), new ManifestSchemaValidator(), PipelineListener.SILENT)
             .validate(platform, Generated.render(repo)));

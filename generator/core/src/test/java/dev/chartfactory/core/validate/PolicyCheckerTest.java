@@ -2,10 +2,7 @@ package dev.chartfactory.core.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chartfactory.core.Pipeline;
-import dev.chartfactory.core.PipelineListener;
 import dev.chartfactory.core.TestRepos;
-import dev.chartfactory.core.load.DirectorySpecSource;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,9 +38,7 @@ class PolicyCheckerTest {
       """;
 
   private ResolvedPlatform platform(Map<String, String> files) {
-    Path repo = TestRepos.baseRepo(temp.resolve("repo" + files.hashCode()));
-    TestRepos.write(repo, files);
-    return new Pipeline(PipelineListener.SILENT).resolve(new DirectorySpecSource(repo));
+    return TestRepos.resolved(temp.resolve("repo" + files.hashCode()), files);
   }
 
   @SuppressWarnings("unchecked")
