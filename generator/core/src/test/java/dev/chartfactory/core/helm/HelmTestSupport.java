@@ -1,6 +1,5 @@
 package dev.chartfactory.core.helm;
 
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
