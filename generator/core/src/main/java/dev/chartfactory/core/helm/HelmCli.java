@@ -115,7 +115,16 @@ public final class HelmCli {
    * @throws HelmException when the chart fails; the message includes helm's report
    */
   public String lint(Path chart, List<Path> valuesFiles, boolean strict) {
-    List<String> args = new ArrayList<>(List.of("lint", absolute(chart)));
+    return lint(List.of(chart), valuesFiles, strict);
+  }
+
+  /** {@code helm lint} of several charts in one helm run; fails when any of them fails. */
+  public String lint(List<Path> charts, List<Path> valuesFiles, boolean strict) {
+    if (charts.isEmpty()) {
+      throw new IllegalArgumentException("no chart to lint");
+    }
+    List<String> args = new ArrayList<>(List.of("lint"));
+    charts.forEach(chart -> args.add(absolute(chart)));
     if (strict) {
       args.add("--strict");
     }

@@ -10,6 +10,7 @@ import dev.chartfactory.core.render.RenderedChart;
 import dev.chartfactory.core.resolve.ResolvedApp;
 import dev.chartfactory.core.resolve.ResolvedComponent;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
+import dev.chartfactory.core.spec.ComponentType;
 import dev.chartfactory.core.spec.EnvironmentSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,15 +20,30 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Checks rendered charts before anything is written: {@code helm lint --strict} and
- * {@code helm template} of the umbrella with every environment's values, then every rendered
- * object against the Kubernetes schema of its kind. Each problem points back to the spec of the
- * component that produced it.
+ * Checks rendered charts before anything is written: {@code helm template} of the umbrella with
+ * every environment's values, then every rendered object against the Kubernetes schema of its
+ * kind and the policy rules; charts built from the config repo's own blueprints also get
+ * {@code helm lint --strict}. Each problem points back to the spec of the component that
+ * produced it.
+ *
+ * <p>Environments render concurrently: each {@code helm template} is one single-threaded
+ * process, so on two cores two of them run in the time of one. The umbrella is not linted per
+ * environment: lint renders the same templates as {@code template} again but applies its
+ * per-template rules to the umbrella's own templates only, never to subcharts; for app charts,
+ * what lint checks (YAML, names, selectors, deprecated kinds) the schemas check more strictly.
+ * The built-in blueprints are linted --strict for every example chart by the test suite.
  */
 public final class ChartValidator {
 
@@ -52,6 +68,9 @@ public final class ChartValidator {
     }
   }
 
+  /** What one environment's render gave: object count, errors, warnings. */
+  private record EnvironmentResult(int manifests, List<Problem> problems, List<PolicyFinding> warnings) {}
+
   /** Validates, or throws {@link ValidationException} listing every error found. */
   public Report validate(ResolvedPlatform platform, List<RenderedChart> charts) {
     Path scratch;
@@ -60,49 +79,135 @@ public final class ChartValidator {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    List<EnvironmentSpec> environments = List.copyOf(platform.repo().environments().values());
+    List<String> linted = chartsFromUserBlueprints(platform, charts);
+    int workers = Math.max(1, Math.min(environments.size() + (linted.isEmpty() ? 0 : 1),
+        Runtime.getRuntime().availableProcessors() + 1));
+    ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
+      Thread thread = new Thread(runnable, "factory-validate");
+      thread.setDaemon(true);
+      return thread;
+    });
     try {
       ChartWorkspace workspace = ChartWorkspace.of(scratch, charts);
-      List<Problem> problems = new ArrayList<>();
-      String namespace = platform.factory().umbrella().namespace();
-      int manifests = 0;
+      Future<List<Problem>> lint = linted.isEmpty() ? CompletableFuture.completedFuture(List.of())
+          : pool.submit(() -> lint(workspace, linted));
+      List<Future<EnvironmentResult>> results = new ArrayList<>();
+      for (EnvironmentSpec environment : environments) {
+        results.add(pool.submit(() -> validate(platform, workspace, environment)));
+      }
+      List<Problem> problems = new ArrayList<>(await(lint));
       List<PolicyFinding> warnings = new ArrayList<>();
-      for (EnvironmentSpec environment : platform.repo().environments().values()) {
-        String valuesFile = "values-" + environment.name() + ".yaml";
-        List<Path> values = List.of(workspace.umbrella().resolve(valuesFile));
-        try {
-          helm.lint(workspace.umbrella(), values, true);
-          String rendered = helm.template(workspace.umbrella(), platform.factory().umbrella().name(),
-              namespace, values, Map.of());
-          manifests += (int) rendered.lines().filter(line -> line.startsWith("kind:")).count();
-          List<RenderedObjects.Document> documents = RenderedObjects.documents(rendered);
-          for (ManifestViolation violation : schemas.validate(documents)) {
-            problems.add(locate(platform, environment, violation));
-          }
-          for (PolicyFinding finding : policy.check(platform, environment, RenderedObjects.objects(documents))) {
-            if (finding.severity() == PolicyFinding.Severity.ERROR) {
-              problems.add(locate(platform, finding));
-            } else {
-              warnings.add(finding);
-            }
-          }
-        } catch (HelmException e) {
-          problems.add(Problem.at(SourceLocation.ofFile("umbrella-chart/" + valuesFile), "",
-              "helm rejected the rendered charts: " + e.getMessage().replace('\n', ' ')));
-        }
+      int manifests = 0;
+      for (Future<EnvironmentResult> result : results) {
+        EnvironmentResult done = await(result);
+        manifests += done.manifests();
+        problems.addAll(done.problems());
+        warnings.addAll(done.warnings());
       }
       if (!problems.isEmpty()) {
         throw new ValidationException(problems);
       }
-      int environments = platform.repo().environments().size();
-      listener.progress("validate", manifests + " manifests in " + environments
-          + (environments == 1 ? " environment pass" : " environments pass") + " helm lint --strict, their Kubernetes schemas and the policy rules");
+      listener.progress("validate", manifests + " manifests in " + environments.size()
+          + (environments.size() == 1 ? " environment pass" : " environments pass")
+          + " helm template, their Kubernetes schemas and the policy rules"
+          + (linted.isEmpty() ? "" : "; " + linted.size() + " charts from your blueprints pass helm lint --strict"));
       for (PolicyFinding warning : warnings) {
         listener.progress("policy", "warning [" + warning.rule() + "] " + warning.object() + " in environment "
             + warning.environment() + ": " + warning.message());
       }
-      return new Report(manifests, platform.repo().environments().size(), warnings);
+      return new Report(manifests, environments.size(), warnings);
     } finally {
+      pool.shutdownNow();
       deleteQuietly(scratch);
+    }
+  }
+
+  private EnvironmentResult validate(ResolvedPlatform platform, ChartWorkspace workspace, EnvironmentSpec environment) {
+    String valuesFile = "values-" + environment.name() + ".yaml";
+    List<Problem> problems = new ArrayList<>();
+    List<PolicyFinding> warnings = new ArrayList<>();
+    String rendered;
+    try {
+      rendered = helm.template(workspace.umbrella(), platform.factory().umbrella().name(),
+          platform.factory().umbrella().namespace(), List.of(workspace.umbrella().resolve(valuesFile)), Map.of());
+    } catch (HelmException e) {
+      problems.add(Problem.at(SourceLocation.ofFile("umbrella-chart/" + valuesFile), "",
+          "helm rejected the rendered charts: " + e.getMessage().replace('\n', ' ')));
+      return new EnvironmentResult(0, problems, warnings);
+    }
+    List<RenderedObjects.Document> documents = RenderedObjects.documents(rendered);
+    for (ManifestViolation violation : schemas.validate(documents)) {
+      problems.add(locate(platform, environment, violation));
+    }
+    for (PolicyFinding finding : policy.check(platform, environment, RenderedObjects.objects(documents))) {
+      if (finding.severity() == PolicyFinding.Severity.ERROR) {
+        problems.add(locate(platform, finding));
+      } else {
+        warnings.add(finding);
+      }
+    }
+    int manifests = (int) rendered.lines().filter(line -> line.startsWith("kind:")).count();
+    return new EnvironmentResult(manifests, problems, warnings);
+  }
+
+  /** {@code helm lint --strict} of the given app charts, in one helm run. */
+  private List<Problem> lint(ChartWorkspace workspace, List<String> folders) {
+    try {
+      helm.lint(folders.stream().map(workspace::chart).toList(), List.of(), true);
+      return List.of();
+    } catch (HelmException e) {
+      return List.of(Problem.at(SourceLocation.ofFile("templates/"), "",
+          "helm lint --strict rejected charts built from your blueprints: " + e.getMessage().replace('\n', ' ')));
+    }
+  }
+
+  /**
+   * The app charts that a blueprint from the config repo's {@code templates/} folder went into:
+   * those with a component of an overridden type, or all of them when a shared blueprint
+   * ({@code common/} or a macro file) is overridden.
+   */
+  static List<String> chartsFromUserBlueprints(ResolvedPlatform platform, List<RenderedChart> charts) {
+    Set<String> overriddenFolders = new TreeSet<>();
+    for (String path : platform.repo().templateOverrides().keySet()) {
+      if (path.endsWith(".j2")) {
+        int slash = path.indexOf('/');
+        overriddenFolders.add(slash < 0 ? "" : path.substring(0, slash));
+      }
+    }
+    if (overriddenFolders.isEmpty()) {
+      return List.of();
+    }
+    Set<String> typeFolders = new TreeSet<>();
+    for (ComponentType type : ComponentType.values()) {
+      typeFolders.add(type.id());
+    }
+    boolean shared = !typeFolders.containsAll(overriddenFolders);
+    List<String> folders = new ArrayList<>();
+    for (RenderedChart chart : charts) {
+      ResolvedApp app = chart.folder().startsWith("charts/") ? platform.baseApps().get(chart.name()) : null;
+      if (app != null && (shared || app.components().values().stream()
+          .anyMatch(component -> overriddenFolders.contains(component.type().id())))) {
+        folders.add(chart.folder());
+      }
+    }
+    return folders;
+  }
+
+  private static <T> T await(Future<T> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while validating", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
     }
   }
 
