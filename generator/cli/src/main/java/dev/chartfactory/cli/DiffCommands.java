@@ -1,26 +1,32 @@
 package dev.chartfactory.cli;
 
 import dev.chartfactory.core.Pipeline;
+import dev.chartfactory.core.PipelineListener;
+import dev.chartfactory.core.diff.AffectedApps;
 import dev.chartfactory.core.diff.DiffReport;
 import dev.chartfactory.core.diff.EnvironmentDiff;
 import dev.chartfactory.core.error.Problem;
 import dev.chartfactory.core.error.SourceLocation;
 import dev.chartfactory.core.error.SpecException;
 import dev.chartfactory.core.error.StaleOutputException;
+import dev.chartfactory.core.git.BaseComparison;
 import dev.chartfactory.core.git.GitRepo;
 import dev.chartfactory.core.git.GitSpecSource;
 import dev.chartfactory.core.helm.HelmCli;
 import dev.chartfactory.core.helm.HelmException;
 import dev.chartfactory.core.load.DirectorySpecSource;
+import dev.chartfactory.core.render.GeneratorId;
 import dev.chartfactory.core.render.Provenance;
 import dev.chartfactory.core.render.RenderedChart;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
 import dev.chartfactory.core.write.ChartChange;
 import dev.chartfactory.core.write.ChartWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
@@ -36,15 +42,57 @@ public class DiffCommands {
       description = "Exit 2 when charts/ and umbrella-chart/ are not what the specs generate, with an object diff per environment")
   public String check(
       @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo,
+      @Option(longName = "base", description = "pull-request mode: the target branch or commit; renders only the apps"
+          + " changed since it and prints what the pull request changes in the cluster") String base,
       @Option(longName = "output", defaultValue = "text", description = "text | markdown (for a PR comment)") String output,
       @Option(longName = "quiet", description = "no progress output") boolean quiet) {
-    Pipeline pipeline = new Pipeline(Terminal.progress(quiet));
+    requireDiffFormat(output);
+    PipelineListener listener = Terminal.progress(quiet);
+    Pipeline pipeline = new Pipeline(listener);
     DirectorySpecSource source = new DirectorySpecSource(Path.of(repo));
     ResolvedPlatform platform = pipeline.resolve(source);
     ChartWriter writer = new ChartWriter(source.root());
-    // Charts that differ only in the source commit they record (generate-all --commit) are up to date.
-    List<RenderedChart> charts = writer.withProvenance(pipeline.render(platform, Set.of()), Provenance.NONE);
-    List<ChartChange> changes = writer.plan(charts, true);
+    List<ChartChange> changes;
+    String diff;
+    if (base == null) {
+      // Charts that differ only in the source commit they record (generate-all --commit) are up to date.
+      List<RenderedChart> charts = writer.withProvenance(pipeline.render(platform, Set.of()), Provenance.NONE);
+      changes = writer.plan(charts, true);
+      if (changes.isEmpty()) {
+        return "up to date: charts match the specs";
+      }
+      // The diff renders only the apps whose chart or umbrella values block is stale: the
+      // others render the same on both sides.
+      List<RenderedChart> committed = writer.existing(List.of("umbrella-chart"));
+      AffectedApps valuesChanged = AffectedApps.ofUmbrellaValues(committed.isEmpty() ? null : committed.get(0),
+          charts.stream().filter(chart -> chart.folder().equals("umbrella-chart")).findFirst().orElseThrow(),
+          platform.baseApps().keySet());
+      Set<String> stale = new TreeSet<>(List.of("umbrella-chart"));
+      changes.forEach(change -> stale.add(change.folder()));
+      charts.stream().filter(chart -> valuesChanged.includes(chart.name()) && !chart.folder().equals("umbrella-chart"))
+          .forEach(chart -> stale.add(chart.folder()));
+      diff = objectDiff(source, platform, writer.existing(stale),
+          charts.stream().filter(chart -> stale.contains(chart.folder())).toList(),
+          platform.repo().environmentNames(), output, "");
+    } else {
+      try (GitRepo git = GitRepo.openLocal(source.root())) {
+        BaseComparison comparison = BaseComparison.of(git, base);
+        AffectedApps affected = AffectedApps.of(comparison.changedPaths(),
+            GeneratorId.current().equals(recordedGenerator(source.root())));
+        List<String> apps = platform.baseApps().keySet().stream().filter(affected::includes).toList();
+        listener.progress("base", (affected.all() ? "every app (" + affected.reason() + ")"
+            : affected.apps().size() + (affected.apps().size() == 1 ? " app" : " apps") + " changed")
+            + " since " + comparison.describeBase());
+        List<RenderedChart> charts = writer.withProvenance(pipeline.renderApps(platform, apps), Provenance.NONE);
+        changes = writer.plan(charts, platform.baseApps().keySet());
+        diff = objectDiff(source, platform, comparison.chartsAtBase(affected), charts,
+            platform.repo().environmentNames(), output, comparison.describeBase());
+      }
+    }
+    if (!diff.isBlank()) {
+      System.out.println(diff.stripTrailing());
+      System.out.flush();
+    }
     if (changes.isEmpty()) {
       return "up to date: charts match the specs";
     }
@@ -54,13 +102,18 @@ public class DiffCommands {
       change.changed().forEach(f -> problems.add(stale(change, f, "differs from what the specs generate")));
       change.removed().forEach(f -> problems.add(stale(change, f, "is no longer generated (would be removed)")));
     }
-    String diff = objectDiff(source, platform, writer.existing(), charts, platform.repo().environmentNames(), output);
-    if (!diff.isBlank()) {
-      System.out.println(diff.stripTrailing());
-      System.out.flush();
-    }
     throw new StaleOutputException("generated charts are stale: run 'factory generate-all'"
         + " (or make generate-all) and commit the result", problems);
+  }
+
+  /** The generator the committed umbrella records, "" when there is none. */
+  private static String recordedGenerator(Path root) {
+    Path chartYaml = root.resolve("umbrella-chart/Chart.yaml");
+    try {
+      return Files.isRegularFile(chartYaml) ? GeneratorId.recordedIn(Files.readString(chartYaml)) : "";
+    } catch (java.io.IOException e) {
+      return "";
+    }
   }
 
   @Command(name = "diff", group = "Charts", exitStatusExceptionMapper = "factoryExceptions",
@@ -93,7 +146,7 @@ public class DiffCommands {
     List<String> environments = CliArguments.environments(platform, environment);
     ChartWriter writer = new ChartWriter(source.root());
     List<RenderedChart> charts = writer.withProvenance(pipeline.render(platform, Set.of()), Provenance.NONE);
-    String diff = objectDiff(source, platform, before, charts, environments, output);
+    String diff = objectDiff(source, platform, before, charts, environments, output, "");
     return diff.isBlank() ? "no changes" : diff.stripTrailing();
   }
 
@@ -102,13 +155,21 @@ public class DiffCommands {
     return Problem.at(SourceLocation.ofFile(change.folder() + "/" + file), "", what);
   }
 
-  /** The object diff, or a note when helm is missing or the committed charts do not render. */
-  private static String objectDiff(DirectorySpecSource source, ResolvedPlatform platform,
-      List<RenderedChart> committed, List<RenderedChart> generated, List<String> environments, String output) {
+  private static void requireDiffFormat(String output) {
     if (!output.equals("text") && !output.equals("markdown")) {
       throw SpecException.of(Problem.at(SourceLocation.ofFile("<command line>"), "--output",
           "'" + output + "' is not an output format (expected text or markdown)"));
     }
+  }
+
+  /**
+   * The object diff, or a note when helm is missing or the committed charts do not render.
+   * {@code against} names the base for the heading, "" for none.
+   */
+  private static String objectDiff(DirectorySpecSource source, ResolvedPlatform platform,
+      List<RenderedChart> committed, List<RenderedChart> generated, List<String> environments, String output,
+      String against) {
+    requireDiffFormat(output);
     HelmCli helm;
     try {
       helm = CliHelm.forRepo(source.root());
@@ -118,6 +179,8 @@ public class DiffCommands {
     boolean hasUmbrella = committed.stream().anyMatch(c -> c.folder().equals("umbrella-chart"));
     DiffReport report = new EnvironmentDiff(helm).diff(hasUmbrella ? committed : List.of(), generated,
         environments, platform.factory().umbrella().name(), platform.factory().umbrella().namespace());
-    return output.equals("markdown") ? report.markdown() : report.text();
+    String heading = against.isEmpty() ? "" : output.equals("markdown")
+        ? "Compared with `" + against + "`.\n\n" : "changes since " + against + ":\n";
+    return heading + (output.equals("markdown") ? report.markdown() : report.text());
   }
 }

@@ -57,4 +57,12 @@ final class CliRepos {
       return files.map(root::relativize).map(Path::toString).sorted().toList();
     }
   }
+
+  static void deleteTree(Path root) throws IOException {
+    try (var walk = Files.walk(root)) {
+      for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
 }

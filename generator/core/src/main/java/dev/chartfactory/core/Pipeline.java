@@ -14,7 +14,9 @@ import dev.chartfactory.core.render.ChartRenderer;
 import dev.chartfactory.core.render.RenderedChart;
 import dev.chartfactory.core.umbrella.UmbrellaRenderer;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The generator's stages, called in order in plain code: load → check → resolve (→ render →
@@ -59,15 +61,22 @@ public final class Pipeline {
    * Renders every app's chart and the umbrella, in memory. {@code onlyApps} limits the app
    * charts rendered (empty: all); the umbrella is always rendered, it is cheap.
    */
-  public List<RenderedChart> render(ResolvedPlatform platform, java.util.Set<String> onlyApps) {
+  public List<RenderedChart> render(ResolvedPlatform platform, Set<String> onlyApps) {
+    return renderApps(platform, onlyApps.isEmpty() ? platform.baseApps().keySet() : onlyApps);
+  }
+
+  /** Renders the charts of {@code apps} (possibly none) and the umbrella, in memory. */
+  public List<RenderedChart> renderApps(ResolvedPlatform platform, Collection<String> apps) {
+    Set<String> wanted = Set.copyOf(apps);
     ChartRenderer renderer = new ChartRenderer(platform);
     // Apps render independently (the renderer is thread-safe); the list keeps their order.
     List<RenderedChart> charts = new ArrayList<>(platform.baseApps().values().parallelStream()
-        .filter(app -> onlyApps.isEmpty() || onlyApps.contains(app.name()))
+        .filter(app -> wanted.contains(app.name()))
         .map(renderer::render)
         .toList());
     charts.add(new UmbrellaRenderer().render(platform));
-    listener.progress("render", charts.size() - 1 + " app charts and the umbrella chart rendered");
+    listener.progress("render", charts.size() - 1 + (charts.size() == 2 ? " app chart" : " app charts")
+        + " and the umbrella chart rendered");
     return charts;
   }
 }

@@ -51,7 +51,7 @@ public final class GitSpecSource implements SpecSource {
     this.blobs = list(repo.prefix());
   }
 
-  private static RevCommit resolve(GitRepo repo, String ref) {
+  static RevCommit resolve(GitRepo repo, String ref) {
     try {
       ObjectId id = repo.repository().resolve(ref + "^{commit}");
       if (id == null) {

@@ -155,6 +155,13 @@ public final class BlueprintEngine {
     return message.replace('\n', ' ');
   }
 
+  /** The classpath resources of the built-in blueprints, the index first. */
+  public static List<String> builtInResources() {
+    List<String> resources = new ArrayList<>(List.of(INDEX));
+    builtInPaths().forEach(path -> resources.add("/blueprints/" + path));
+    return resources;
+  }
+
   private static List<String> builtInPaths() {
     List<String> paths = new ArrayList<>();
     for (String line : readResource(INDEX).split("\n")) {

@@ -2,6 +2,7 @@ package dev.chartfactory.core.umbrella;
 
 import static dev.chartfactory.core.render.ValuesBuilder.ordered;
 
+import dev.chartfactory.core.render.GeneratorId;
 import dev.chartfactory.core.render.RenderedChart;
 import dev.chartfactory.core.render.ValuesBuilder;
 import dev.chartfactory.core.render.YamlText;
@@ -79,6 +80,8 @@ public final class UmbrellaRenderer {
     chart.put("version", umbrella.version());
     chart.put("appVersion", umbrella.version());
     chart.put("dependencies", dependencies);
+    // Last, where Provenance adds the source commit.
+    chart.put("annotations", ordered(GeneratorId.ANNOTATION, GeneratorId.current()));
     return chart;
   }
 
@@ -204,6 +207,11 @@ public final class UmbrellaRenderer {
     if (value != null) {
       map.put(key, value);
     }
+  }
+
+  /** The classpath resources of the umbrella's own templates. */
+  public static List<String> templateResources() {
+    return java.util.Arrays.stream(TEMPLATES).map(name -> "/umbrella/" + name).toList();
   }
 
   private static String resource(String name) {

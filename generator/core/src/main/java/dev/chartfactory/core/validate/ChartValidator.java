@@ -17,7 +17,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +28,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Checks rendered charts before anything is written: {@code helm template} of the umbrella with
@@ -119,7 +117,7 @@ public final class ChartValidator {
       return new Report(manifests, environments.size(), warnings);
     } finally {
       pool.shutdownNow();
-      deleteQuietly(scratch);
+      ChartWorkspace.deleteQuietly(scratch);
     }
   }
 
@@ -279,11 +277,4 @@ public final class ChartValidator {
     return Problem.at(SourceLocation.ofFile("umbrella-chart/" + source.replaceFirst("^[^/]+/", "")), "", what);
   }
 
-  private static void deleteQuietly(Path dir) {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException ignored) {
-      // A leftover scratch folder in the temp dir is harmless.
-    }
-  }
 }

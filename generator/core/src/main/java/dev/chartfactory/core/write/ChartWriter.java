@@ -57,6 +57,26 @@ public final class ChartWriter {
   }
 
   /**
+   * What writing {@code charts} (some apps' charts and the umbrella) would change, without
+   * writing anything. Generated app charts on disk whose app is not in {@code currentApps}
+   * count as removed; the other charts not given are not compared.
+   */
+  public List<ChartChange> plan(List<RenderedChart> charts, Set<String> currentApps) {
+    List<ChartChange> changes = new ArrayList<>();
+    Set<String> renderedFolders = new TreeSet<>();
+    for (RenderedChart chart : charts) {
+      renderedFolders.add(chart.folder());
+      changes.add(compare(chart.folder(), chart.files()));
+    }
+    for (String folder : existingAppFolders()) {
+      if (!renderedFolders.contains(folder) && !currentApps.contains(folder.substring("charts/".length()))) {
+        changes.add(compare(folder, Map.of()));
+      }
+    }
+    return changes.stream().filter(c -> !c.isEmpty()).toList();
+  }
+
+  /**
    * The charts with {@code fresh} provenance recorded, except where a chart's only difference
    * from what is on disk would be the recorded commit: that chart keeps the commit already
    * recorded, so a new config commit that changes nothing in a chart does not rewrite it (and a
@@ -99,12 +119,18 @@ public final class ChartWriter {
 
   /** The generated charts as they are on disk now (app charts and the umbrella), for diffs. */
   public List<RenderedChart> existing() {
-    List<RenderedChart> charts = new ArrayList<>();
     List<String> folders = new ArrayList<>(existingAppFolders());
-    if (Files.isRegularFile(root.resolve("umbrella-chart/Chart.yaml"))) {
-      folders.add("umbrella-chart");
-    }
+    folders.add("umbrella-chart");
+    return existing(folders);
+  }
+
+  /** The charts on disk in these folders; folders without a Chart.yaml are left out. */
+  public List<RenderedChart> existing(java.util.Collection<String> folders) {
+    List<RenderedChart> charts = new ArrayList<>();
     for (String folder : folders) {
+      if (!Files.isRegularFile(resolve(folder).resolve("Chart.yaml"))) {
+        continue;
+      }
       java.util.SortedMap<String, String> files = new java.util.TreeMap<>();
       Path dir = resolve(folder);
       for (String file : listFiles(dir)) {

@@ -31,7 +31,9 @@ class ProvenanceTest {
     }
     RenderedChart umbrella = Provenance.ofCommit(COMMIT).stamp(plain.get(plain.size() - 1));
     assertThat(umbrella.files().get("values.yaml")).contains("\n  sourceCommit: '" + COMMIT + "'\n");
-    assertThat(umbrella.files().get("Chart.yaml")).endsWith("annotations:\n  chartfactory.dev/source-commit: '" + COMMIT + "'\n");
+    assertThat(umbrella.files().get("Chart.yaml")).endsWith("annotations:\n  chartfactory.dev/generator: "
+        + GeneratorId.current() + "\n  chartfactory.dev/source-commit: '" + COMMIT + "'\n");
+    assertThat(GeneratorId.recordedIn(umbrella.files().get("Chart.yaml"))).isEqualTo(GeneratorId.current());
   }
 
   @Test

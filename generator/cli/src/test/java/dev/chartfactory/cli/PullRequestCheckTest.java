@@ -1,0 +1,134 @@
+package dev.chartfactory.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code check --base}: a pull request's checkout compared with its target branch. Only apps
+ * whose specs or charts changed since the base are rendered; the object diff says what the pull
+ * request changes in each environment; stale or hand-edited charts still fail.
+ */
+class PullRequestCheckTest {
+
+  private static final PersonIdent TESTER = new PersonIdent("Tester", "tester@example.com");
+  private static final String STOREFRONT_PROD = "apps/storefront/instances/prod.yaml";
+
+  @TempDir Path temp;
+  private Path repo;
+
+  @BeforeEach
+  void mainWithGeneratedCharts() throws Exception {
+    CliRepos.requireHelm();
+    repo = CliRepos.copyOfExample("shop", temp);
+    CliRun generate = CliRun.of("generate-all", "--repo", repo.toString(), "--quiet");
+    assertThat(generate.exitCode()).as(generate.err()).isZero();
+    try (Git git = Git.init().setInitialBranch("main").setDirectory(repo.toFile()).call()) {
+      commitAll(git, "Shop with its charts");
+      git.checkout().setCreateBranch(true).setName("pr").call();
+    }
+  }
+
+  @Test
+  void oneAppChangedAndRegenerated_rendersOnlyThatApp_andPrintsWhatThePullRequestChanges() throws Exception {
+    Files.writeString(repo.resolve(STOREFRONT_PROD), Files.readString(repo.resolve(STOREFRONT_PROD))
+        .replace("version: 2.3.1", "version: 2.4.0"));
+    assertThat(CliRun.of("generate-all", "--repo", repo.toString(), "--quiet").exitCode()).isZero();
+    commit("storefront 2.4.0 in prod");
+
+    CliRun check = CliRun.of("check", "--repo", repo.toString(), "--base", "main");
+
+    assertThat(check.exitCode()).as(check.err()).isZero();
+    assertThat(check.err()).contains("[base] 1 app changed since main (",
+        "[render] 1 app chart and the umbrella chart rendered");
+    assertThat(check.out()).contains("changes since main (", "environment dev: no changes",
+        "environment prod: 0 added, ", "storefront-web", "image: localhost:5000/shop/storefront:2.3.1 -> localhost:5000/shop/storefront:2.4.0",
+        "up to date: charts match the specs");
+    assertThat(check.out()).doesNotContain("checkout-", "search-");
+  }
+
+  @Test
+  void specChangedButChartsNotRegenerated_exitsTwoNamingTheStaleFile() throws Exception {
+    Files.writeString(repo.resolve(STOREFRONT_PROD), Files.readString(repo.resolve(STOREFRONT_PROD))
+        .replace("version: 2.3.1", "version: 2.4.0"));
+
+    CliRun check = CliRun.of("check", "--repo", repo.toString(), "--base", "main", "--output", "markdown");
+
+    assertThat(check.exitCode()).isEqualTo(2);
+    assertThat(check.err()).contains("umbrella-chart/values-prod.yaml: differs from what the specs generate",
+        "generated charts are stale");
+    assertThat(check.out()).contains("Compared with `main (", "| changed | `Deployment");
+  }
+
+  @Test
+  void generatedChartEditedByHand_isRenderedAndReportedStale() throws Exception {
+    Path values = repo.resolve("charts/search/values.yaml");
+    Files.writeString(values, Files.readString(values).replace("replicas: 1", "replicas: 3"));
+    commit("A quick fix in the chart");
+
+    CliRun check = CliRun.of("check", "--repo", repo.toString(), "--base", "main");
+
+    assertThat(check.exitCode()).isEqualTo(2);
+    assertThat(check.err()).contains("[base] 1 app changed since main",
+        "charts/search/values.yaml: differs from what the specs generate");
+  }
+
+  @Test
+  void sharedInputChanged_rendersEveryApp() throws Exception {
+    Files.writeString(repo.resolve("factory.yaml"), Files.readString(repo.resolve("factory.yaml")) + "# reviewed\n");
+
+    CliRun check = CliRun.of("check", "--repo", repo.toString(), "--base", "main");
+
+    assertThat(check.exitCode()).as(check.err()).isZero();
+    assertThat(check.err()).contains("[base] every app (factory.yaml changed) since main",
+        "[render] 11 app charts and the umbrella chart rendered");
+  }
+
+  @Test
+  void unrelatedFilesChanged_rendersNoAppChart() throws Exception {
+    Files.writeString(repo.resolve("README.md"), "notes that are not specs\n");
+
+    CliRun check = CliRun.of("check", "--repo", repo.toString(), "--base", "main");
+
+    assertThat(check.exitCode()).as(check.err()).isZero();
+    assertThat(check.err()).contains("[base] 0 apps changed since main", "[render] 0 app charts and the umbrella chart rendered");
+    assertThat(check.out()).contains("environment prod: no changes");
+  }
+
+  @Test
+  void appRemovedButItsChartKept_exitsTwo() throws Exception {
+    CliRepos.deleteTree(repo.resolve("apps/reports"));
+
+    CliRun check = CliRun.of("check", "--repo", repo.toString(), "--base", "main");
+
+    assertThat(check.exitCode()).isEqualTo(2);
+    assertThat(check.err()).contains("charts/reports/Chart.yaml: is no longer generated (would be removed)");
+    assertThat(check.out()).contains("  - ", "reports");
+  }
+
+  @Test
+  void missingBase_exitsThreeNamingTheRef() {
+    CliRun check = CliRun.of("check", "--repo", repo.toString(), "--base", "no-such-branch");
+
+    assertThat(check.exitCode()).isEqualTo(3);
+    assertThat(check.err()).contains("ref 'no-such-branch' not found", "branches include: main, pr");
+  }
+
+  private void commit(String message) throws Exception {
+    try (Git git = Git.open(repo.toFile())) {
+      commitAll(git, message);
+    }
+  }
+
+  private static void commitAll(Git git, String message) throws Exception {
+    git.add().addFilepattern(".").call();
+    git.add().addFilepattern(".").setUpdate(true).call();
+    git.commit().setAuthor(TESTER).setCommitter(TESTER).setMessage(message).call();
+  }
+}

@@ -1,0 +1,144 @@
+package dev.chartfactory.core.git;
+
+import dev.chartfactory.core.diff.AffectedApps;
+import dev.chartfactory.core.error.GitException;
+import dev.chartfactory.core.render.RenderedChart;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.eclipse.jgit.dircache.DirCacheIterator;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.treewalk.FileTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.WorkingTreeIterator;
+import org.eclipse.jgit.treewalk.filter.OrTreeFilter;
+import org.eclipse.jgit.treewalk.filter.PathFilter;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
+
+/**
+ * The config repo's work tree against a base commit (a pull request's target branch): which
+ * files differ, and the charts committed at the base. Files the index knows unchanged are
+ * compared by their index entry, so only edited files are read.
+ */
+public final class BaseComparison {
+
+  private final GitRepo repo;
+  private final RevCommit base;
+  private final String baseRef;
+  private final SortedSet<String> changedPaths;
+
+  private BaseComparison(GitRepo repo, RevCommit base, String baseRef, SortedSet<String> changedPaths) {
+    this.repo = repo;
+    this.base = base;
+    this.baseRef = baseRef;
+    this.changedPaths = changedPaths;
+  }
+
+  /** Compares the work tree of {@code repo} with {@code baseRef}; the repo must have a work tree. */
+  public static BaseComparison of(GitRepo repo, String baseRef) {
+    if (repo.workTree() == null) {
+      throw new GitException(repo.name() + " has no work tree to compare with " + baseRef
+          + " (expected a checkout of the pull request)");
+    }
+    RevCommit base = GitSpecSource.resolve(repo, baseRef);
+    return new BaseComparison(repo, base, baseRef, changedPaths(repo, base));
+  }
+
+  private static SortedSet<String> changedPaths(GitRepo repo, RevCommit base) {
+    SortedSet<String> changed = new TreeSet<>();
+    String prefix = repo.prefix();
+    try (TreeWalk walk = new TreeWalk(repo.repository())) {
+      walk.addTree(base.getTree());
+      int index = walk.addTree(new DirCacheIterator(repo.repository().readDirCache()));
+      FileTreeIterator workTree = new FileTreeIterator(repo.repository());
+      int work = walk.addTree(workTree);
+      workTree.setDirCacheIterator(walk, index);
+      walk.setRecursive(true);
+      if (!prefix.isEmpty()) {
+        walk.setFilter(PathFilter.create(prefix.substring(0, prefix.length() - 1)));
+      }
+      while (walk.next()) {
+        String path = walk.getPathString();
+        if (!path.startsWith(prefix)) {
+          continue;
+        }
+        WorkingTreeIterator file = walk.getTree(work, WorkingTreeIterator.class);
+        boolean inBase = walk.getRawMode(0) != FileMode.MISSING.getBits();
+        boolean inWorkTree = file != null && walk.getRawMode(work) != FileMode.MISSING.getBits();
+        if (inBase != inWorkTree
+            || inBase && !walk.getObjectId(0).equals(file.getEntryObjectId())) {
+          changed.add(path.substring(prefix.length()));
+        }
+      }
+    } catch (IOException e) {
+      throw new GitException("cannot compare " + repo.name() + " with " + base.getId().abbreviate(7).name()
+          + ": " + e.getMessage(), e);
+    }
+    return changed;
+  }
+
+  /** Config-repo-relative paths added, removed or changed since the base. */
+  public SortedSet<String> changedPaths() {
+    return changedPaths;
+  }
+
+  public ObjectId baseCommit() {
+    return base.getId();
+  }
+
+  public String describeBase() {
+    return baseRef + " (" + base.getId().abbreviate(7).name() + ")";
+  }
+
+  /**
+   * The charts committed at the base: the umbrella and the affected apps' charts (all of them
+   * when every app is affected); one absent there is left out. Helm's build output in the
+   * umbrella is not a generated chart and is skipped.
+   */
+  public List<RenderedChart> chartsAtBase(AffectedApps affected) {
+    SortedMap<String, SortedMap<String, String>> files = new TreeMap<>();
+    String prefix = repo.prefix();
+    List<TreeFilter> filters = new ArrayList<>(List.of(PathFilter.create(prefix + "umbrella-chart")));
+    if (affected.all()) {
+      filters.add(PathFilter.create(prefix + "charts"));
+    } else {
+      affected.apps().forEach(app -> filters.add(PathFilter.create(prefix + "charts/" + app)));
+    }
+    try (TreeWalk walk = new TreeWalk(repo.repository()); ObjectReader reader = repo.repository().newObjectReader()) {
+      walk.addTree(base.getTree());
+      walk.setRecursive(true);
+      walk.setFilter(filters.size() == 1 ? filters.get(0) : OrTreeFilter.create(filters));
+      while (walk.next()) {
+        String path = walk.getPathString().substring(prefix.length());
+        String[] parts = path.split("/", 3);
+        String folder = parts[0].equals("charts") && parts.length == 3 ? "charts/" + parts[1] : parts[0];
+        String file = path.substring(Math.min(path.length(), folder.length() + 1));
+        boolean helmOutput = folder.equals("umbrella-chart") && (file.startsWith("charts/") || file.equals("Chart.lock"));
+        if (file.isEmpty() || helmOutput || !folder.equals("umbrella-chart") && !folder.startsWith("charts/")) {
+          continue;
+        }
+        byte[] content = reader.open(walk.getObjectId(0)).getBytes();
+        files.computeIfAbsent(folder, f -> new TreeMap<>()).put(file, new String(content, StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new GitException("cannot read the charts at " + describeBase() + ": " + e.getMessage(), e);
+    }
+    List<RenderedChart> charts = new ArrayList<>();
+    files.forEach((folder, content) -> {
+      // Like ChartWriter: only charts we generated, never a hand-written one beside them.
+      if (content.getOrDefault("Chart.yaml", "").startsWith("# Generated by Chart Factory")) {
+        charts.add(new RenderedChart(folder.equals("umbrella-chart") ? "umbrella" : folder.substring("charts/".length()),
+            folder, content));
+      }
+    });
+    return charts;
+  }
+}

@@ -1,0 +1,72 @@
+package dev.chartfactory.core.render;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Which generator made a set of charts: its version plus a digest of the built-in blueprints and
+ * umbrella templates, e.g. {@code 0.1.0+3f2a9c81d04e}. The umbrella's Chart.yaml records it, so
+ * {@code check --base} knows when charts it did not render could still come out differently.
+ */
+public final class GeneratorId {
+
+  public static final String ANNOTATION = "chartfactory.dev/generator";
+
+  private static final String CURRENT = compute();
+  private static final java.util.regex.Pattern RECORDED =
+      java.util.regex.Pattern.compile("(?m)^  " + java.util.regex.Pattern.quote(ANNOTATION) + ": (.+)$");
+
+  private GeneratorId() {}
+
+  public static String current() {
+    return CURRENT;
+  }
+
+  /** The generator an umbrella Chart.yaml records, or "" when it records none. */
+  public static String recordedIn(String chartYaml) {
+    java.util.regex.Matcher matcher = RECORDED.matcher(chartYaml);
+    return matcher.find() ? matcher.group(1).replaceAll("^['\"]|['\"]$", "") : "";
+  }
+
+  private static String compute() {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      for (String resource : BlueprintEngine.builtInResources()) {
+        add(digest, resource);
+      }
+      for (String resource : dev.chartfactory.core.umbrella.UmbrellaRenderer.templateResources()) {
+        add(digest, resource);
+      }
+      String version = read("/dev/chartfactory/core/version.txt").strip();
+      return (version.isEmpty() || version.startsWith("$") ? "dev" : version) + "+"
+          + HexFormat.of().formatHex(digest.digest(), 0, 6);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void add(MessageDigest digest, String resource) {
+    byte[] name = resource.getBytes(StandardCharsets.UTF_8);
+    byte[] content = read(resource).getBytes(StandardCharsets.UTF_8);
+    // Length-prefixed, so no two different file sets hash the same bytes.
+    digest.update((name.length + ":" + content.length + ":").getBytes(StandardCharsets.UTF_8));
+    digest.update(name);
+    digest.update(content);
+  }
+
+  private static String read(String resource) {
+    try (InputStream in = GeneratorId.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing from the build: " + resource);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
