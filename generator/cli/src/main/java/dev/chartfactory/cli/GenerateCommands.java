@@ -7,6 +7,7 @@ import dev.chartfactory.core.validate.ManifestSchemaValidator;
 import dev.chartfactory.core.error.Problem;
 import dev.chartfactory.core.error.SourceLocation;
 import dev.chartfactory.core.error.SpecException;
+import dev.chartfactory.core.git.GitRepo;
 import dev.chartfactory.core.load.DirectorySpecSource;
 import dev.chartfactory.core.load.SpecSource;
 import dev.chartfactory.core.render.Provenance;
@@ -38,7 +39,8 @@ public class GenerateCommands {
       @Option(longName = "push", description = "commit, then push to the checked-out branch (retried if someone pushed meanwhile)") boolean push,
       @Option(longName = "pr-branch", defaultValue = "", description = "commit, then push to this new branch instead") String prBranch,
       @Option(longName = "author", defaultValue = "", description = "commit author \"Name <email>\" (default: git config, else Chart Factory)") String author) {
-    if (isBlank(ref) && !commit && !push && isBlank(prBranch)) {
+    // A URL is always read through Git (at HEAD without --ref); only a folder can be read as files.
+    if (isBlank(ref) && !commit && !push && isBlank(prBranch) && !GitRepo.isUrl(repo)) {
       return generate(repo, Set.of(), dryRun, skipValidation, quiet);
     }
     return GitRoundTrip.run(repo, ref, commit || push || !isBlank(prBranch), push, prBranch, author, dryRun,

@@ -178,6 +178,11 @@ class GitRoundTripTest {
       assertThat(run.exitCode()).as(run.err()).isZero();
       assertThat(run.out()).contains("would change:", "charts/hello", "@main (" + seed.abbreviate(7).name() + ")");
       assertThat(temp.resolve("cache")).isDirectoryContaining(p -> p.getFileName().toString().startsWith("remote-"));
+      // Without --ref: the remote's HEAD, not a folder named like the URL.
+      CliRun head = CliRun.of("generate-all", "--repo", remote.toUri().toString(), "--dry-run", "--skip-validation",
+          "--quiet");
+      assertThat(head.exitCode()).as(head.err()).isZero();
+      assertThat(head.out()).contains("@HEAD (" + seed.abbreviate(7).name() + ")");
       CliRun commit = CliRun.of("generate-all", "--repo", remote.toUri().toString(), "--commit", "--quiet");
       assertThat(commit.exitCode()).isEqualTo(3);
       assertThat(commit.err()).contains("has no work tree");

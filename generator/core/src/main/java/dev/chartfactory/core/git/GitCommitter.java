@@ -211,8 +211,9 @@ public final class GitCommitter {
   }
 
   private RemoteRefUpdate pushOnce(String branch) {
+    GitAuth auth = GitAuth.fromEnvironment();
     try (Git git = repo.git()) {
-      Iterable<PushResult> results = GitRepo.authenticate(git.push().setRemote(REMOTE)
+      Iterable<PushResult> results = auth.apply(git.push().setRemote(REMOTE)
           .setRefSpecs(new RefSpec("HEAD:refs/heads/" + branch)).setForce(false)).call();
       for (PushResult result : results) {
         RemoteRefUpdate update = result.getRemoteUpdate("refs/heads/" + branch);
@@ -222,15 +223,15 @@ public final class GitCommitter {
       }
       throw new GitException("push to " + REMOTE + "/" + branch + " reported no result");
     } catch (GitAPIException e) {
-      throw new GitException("cannot push to " + REMOTE + "/" + branch + ": " + e.getMessage()
-          + (System.getenv(GitRepo.TOKEN_VARIABLE) == null ? " (for HTTPS, set " + GitRepo.TOKEN_VARIABLE + ")" : ""), e);
+      throw auth.failure("cannot push to " + REMOTE + "/" + branch, e);
     }
   }
 
   private ObjectId fetch(String branch) {
     String tracking = "refs/remotes/" + REMOTE + "/" + branch;
+    GitAuth auth = GitAuth.fromEnvironment();
     try (Git git = repo.git()) {
-      GitRepo.authenticate(git.fetch().setRemote(REMOTE)
+      auth.apply(git.fetch().setRemote(REMOTE)
           .setRefSpecs(new RefSpec("+refs/heads/" + branch + ":" + tracking))).call();
       ObjectId head = repo.repository().resolve(tracking);
       if (head == null) {
@@ -238,7 +239,7 @@ public final class GitCommitter {
       }
       return head;
     } catch (GitAPIException | IOException e) {
-      throw new GitException("cannot fetch " + REMOTE + "/" + branch + ": " + e.getMessage(), e);
+      throw auth.failure("cannot fetch " + REMOTE + "/" + branch, e);
     }
   }
 

@@ -12,20 +12,19 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.TransportCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.RefSpec;
-import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
  * A config repo in Git, opened from what {@code --repo} says: a folder (anywhere inside a work
  * tree; the config repo may be a subfolder of it), or a remote URL ({@code https://},
  * {@code ssh://}, {@code git@host:path}, {@code file://}), cloned bare into a cache folder and
- * fetched on later runs. HTTPS uses the token in {@code FACTORY_GIT_TOKEN} when it is set.
+ * fetched on later runs. How clones and fetches authenticate (an HTTPS token, SSH keys and
+ * known_hosts): see {@link GitAuth}.
  *
  * @param repository the open repository; closed by {@link #close()}
  * @param workTree the work tree's root, or null for a remote URL or a bare repository
@@ -34,9 +33,6 @@ import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
  */
 public record GitRepo(Repository repository, Path workTree, String prefix, String name)
     implements AutoCloseable {
-
-  /** The environment variable whose token authenticates HTTPS clones, fetches and pushes. */
-  public static final String TOKEN_VARIABLE = "FACTORY_GIT_TOKEN";
 
   private static final Pattern URL = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://.*|^[\\w.-]+@[\\w.-]+:.*");
 
@@ -74,22 +70,26 @@ public record GitRepo(Repository repository, Path workTree, String prefix, Strin
   /** A bare clone of {@code url} under {@code cacheRoot}, fetched when it already exists. */
   public static GitRepo openRemote(String url, Path cacheRoot) {
     Path target = cacheRoot.resolve(cacheName(url));
+    GitAuth auth = GitAuth.fromEnvironment();
     try {
       if (Files.isDirectory(target.resolve("objects"))) {
         Git git = Git.open(target.toFile());
-        authenticate(git.fetch().setRemote("origin").setRemoveDeletedRefs(true)
-            .setRefSpecs(new RefSpec("+refs/heads/*:refs/heads/*"), new RefSpec("+refs/tags/*:refs/tags/*")))
-            .call();
+        try {
+          auth.apply(git.fetch().setRemote("origin").setRemoveDeletedRefs(true)
+              .setRefSpecs(new RefSpec("+refs/heads/*:refs/heads/*"), new RefSpec("+refs/tags/*:refs/tags/*")))
+              .call();
+        } catch (GitAPIException | RuntimeException e) {
+          git.close();
+          throw e;
+        }
         return new GitRepo(git.getRepository(), null, "", url);
       }
       Files.createDirectories(cacheRoot);
-      Git git = authenticate(Git.cloneRepository().setURI(url).setBare(true).setCloneAllBranches(true)
+      Git git = auth.apply(Git.cloneRepository().setURI(url).setBare(true).setCloneAllBranches(true)
           .setDirectory(target.toFile())).call();
       return new GitRepo(git.getRepository(), null, "", url);
     } catch (GitAPIException | IOException | RuntimeException e) {
-      throw new GitException("cannot clone or fetch " + url + " into " + target + ": " + e.getMessage()
-          + (url.startsWith("https://") && System.getenv(TOKEN_VARIABLE) == null
-              ? " (perhaps set " + TOKEN_VARIABLE + " to a token that can read it)" : ""), e);
+      throw auth.failure("cannot clone or fetch " + url + " into " + target, e);
     }
   }
 
@@ -117,16 +117,6 @@ public record GitRepo(Repository repository, Path workTree, String prefix, Strin
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** Sets the token credentials on a clone, fetch or push when {@code FACTORY_GIT_TOKEN} is set. */
-  static <C extends TransportCommand<C, ?>> C authenticate(C command) {
-    String token = System.getenv(TOKEN_VARIABLE);
-    if (token != null && !token.isBlank()) {
-      // GitHub, GitLab and Gitea accept a token as the password with any user name.
-      command.setCredentialsProvider(new UsernamePasswordCredentialsProvider("x-access-token", token));
-    }
-    return command;
   }
 
   public Git git() {
