@@ -9,6 +9,11 @@ public final class SyntheticRepo {
 
   private SyntheticRepo() {}
 
+  /** {@code SyntheticRepo DIR [APPS]}: writes the repo for benchmarks run from a shell. */
+  public static void main(String[] args) throws IOException {
+    write(Path.of(args[0]), args.length > 1 ? Integer.parseInt(args[1]) : 1000);
+  }
+
   public static Path write(Path root, int apps) throws IOException {
     Files.createDirectories(root.resolve("environments"));
     Files.writeString(root.resolve("factory.yaml"), """

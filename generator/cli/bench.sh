@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# CLI figures from a cold JVM (`make bench`), on the synthetic repo of BENCH_APPS (1,000) apps x 3
+# components x 3 environments, in a Git repo whose main branch holds the specs and their charts:
+#  (a) check --base main on a pull-request branch where one app changed and was regenerated
+#      (target < 3 s), plus the same PR not regenerated (stale, exit 2) and a full check;
+#  (b) generate-all with validation into an empty folder, next to the baseline measured here:
+#      helm template of the same umbrella once per environment, one after another.
+# Each timing is the median of BENCH_RUNS (3) runs of a new `java -jar factory.jar` process.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+apps="${BENCH_APPS:-1000}"
+runs="${BENCH_RUNS:-3}"
+helm="${HELM:-$("$root/scripts/install-helm.sh")}"
+export HELM="$helm"
+jar="$here/target/factory.jar"
+work="$(mktemp -d -t factory-cli-bench-XXXXXX)"
+trap 'rm -rf "$work"' EXIT
+export HELM_CACHE_HOME="$work/helm/cache" HELM_CONFIG_HOME="$work/helm/config" HELM_DATA_HOME="$work/helm/data"
+
+cd "$root"
+mvn -B -q -ntp -pl generator/core,generator/cli -am install -DskipTests
+mvn -B -q -ntp -pl generator/core exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
+  -Dexec.args="-cp %classpath dev.chartfactory.core.bench.SyntheticRepo $work/repo $apps"
+
+factory() { java ${FACTORY_JAVA_OPTS:-} -jar "$jar" "$@"; }
+# median_ms CMD...: the median wall time of $runs runs, in ms; exit codes 0 and 2 are results.
+median_ms() {
+  local times=()
+  for _ in $(seq "$runs"); do
+    local start end
+    start=$(date +%s%N)
+    "$@" >/dev/null 2>&1 || [ $? -eq 2 ] || { echo "bench: failed: $*" >&2; exit 1; }
+    end=$(date +%s%N)
+    times+=($(( (end - start) / 1000000 )))
+  done
+  printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p"
+}
+row() { printf '%-58s %10s   %s\n' "$1" "$2" "$3"; }
+
+repo="$work/repo"
+git -C "$repo" init -q -b main
+git -C "$repo" config user.email bench@example.com
+git -C "$repo" config user.name bench
+factory generate-all --repo "$repo" --skip-validation --quiet >/dev/null
+git -C "$repo" add -A && git -C "$repo" commit -q -m "specs and charts"
+git -C "$repo" checkout -q -b pr
+sed -i 's/LOG_LEVEL: info/LOG_LEVEL: debug/' "$repo/apps/app0500/app.yaml"
+git -C "$repo" commit -q -am "app0500: debug logging (charts not regenerated)"
+git -C "$repo" tag stale
+factory generate app0500 --repo "$repo" --skip-validation --quiet >/dev/null
+git -C "$repo" commit -q -am "app0500: regenerated"
+
+echo "== factory CLI bench $(date -u +%FT%TZ): $apps apps x 3 components x 3 environments, $(nproc) cores, cold JVM each run, median of $runs"
+startup=$(median_ms factory help)
+row "startup: factory help" "${startup} ms" ""
+pr=$(median_ms factory check --repo "$repo" --base main --quiet)
+row "check --base main, one app changed and regenerated" "${pr} ms" "target < 3000 ms $([ "$pr" -lt 3000 ] && echo OK || echo MISSED)"
+git -C "$repo" checkout -q stale
+stale=$(median_ms factory check --repo "$repo" --base main --quiet)
+row "check --base main, one app changed, charts stale (exit 2)" "${stale} ms" ""
+git -C "$repo" checkout -q pr
+full=$(median_ms factory check --repo "$repo" --quiet)
+row "check without --base (renders every app)" "${full} ms" ""
+
+# (b) validated generation against helm template x 3 of the same umbrella.
+gen_runs=1
+out="$work/validated"
+start=$(date +%s%N)
+cp -r "$repo" "$out" && rm -rf "$out/charts" "$out/umbrella-chart"
+factory generate-all --repo "$out" --quiet >/dev/null
+validated=$(( ($(date +%s%N) - start) / 1000000 ))
+mkdir -p "$out/umbrella-chart/charts" && cp -r "$out/charts/." "$out/umbrella-chart/charts/"
+start=$(date +%s%N)
+for env in dev staging prod; do
+  "$helm" template platform "$out/umbrella-chart" -n platform -f "$out/umbrella-chart/values-$env.yaml" >/dev/null
+done
+baseline=$(( ($(date +%s%N) - start) / 1000000 ))
+row "generate-all with validation (cold JVM, one run)" "${validated} ms" "target < baseline $([ "$validated" -lt "$baseline" ] && echo OK || echo MISSED)"
+row "baseline: helm template x 3 environments, one after another" "${baseline} ms" ""
