@@ -19,6 +19,7 @@ import dev.chartfactory.core.render.GeneratorId;
 import dev.chartfactory.core.render.Provenance;
 import dev.chartfactory.core.render.RenderedChart;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
+import dev.chartfactory.core.umbrella.UmbrellaRenderer;
 import dev.chartfactory.core.write.ChartChange;
 import dev.chartfactory.core.write.ChartWriter;
 import java.nio.file.Files;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
@@ -50,60 +52,107 @@ public class DiffCommands {
     PipelineListener listener = Terminal.progress(quiet);
     Pipeline pipeline = new Pipeline(listener);
     DirectorySpecSource source = new DirectorySpecSource(Path.of(repo));
-    ResolvedPlatform platform = pipeline.resolve(source);
-    ChartWriter writer = new ChartWriter(source.root());
-    List<ChartChange> changes;
-    String diff;
-    if (base == null) {
-      // Charts that differ only in the source commit they record (generate-all --commit) are up to date.
-      List<RenderedChart> charts = writer.withProvenance(pipeline.render(platform, Set.of()), Provenance.NONE);
-      changes = writer.plan(charts, true);
-      if (changes.isEmpty()) {
-        return "up to date: charts match the specs";
-      }
-      // The diff renders only the apps whose chart or umbrella values block is stale: the
-      // others render the same on both sides.
-      List<RenderedChart> committed = writer.existing(List.of("umbrella-chart"));
-      AffectedApps valuesChanged = AffectedApps.ofUmbrellaValues(committed.isEmpty() ? null : committed.get(0),
-          charts.stream().filter(chart -> chart.folder().equals("umbrella-chart")).findFirst().orElseThrow(),
-          platform.baseApps().keySet());
-      Set<String> stale = new TreeSet<>(List.of("umbrella-chart"));
-      changes.forEach(change -> stale.add(change.folder()));
-      charts.stream().filter(chart -> valuesChanged.includes(chart.name()) && !chart.folder().equals("umbrella-chart"))
-          .forEach(chart -> stale.add(chart.folder()));
-      diff = objectDiff(source, platform, writer.existing(stale),
-          charts.stream().filter(chart -> stale.contains(chart.folder())).toList(),
-          platform.repo().environmentNames(), output, "");
-    } else {
+    if (base != null) {
       try (GitRepo git = GitRepo.openLocal(source.root())) {
-        BaseComparison comparison = BaseComparison.of(git, base);
-        AffectedApps affected = AffectedApps.of(comparison.changedPaths(),
-            GeneratorId.current().equals(recordedGenerator(source.root())));
-        List<String> apps = platform.baseApps().keySet().stream().filter(affected::includes).toList();
-        listener.progress("base", (affected.all() ? "every app (" + affected.reason() + ")"
-            : affected.apps().size() + (affected.apps().size() == 1 ? " app" : " apps") + " changed")
-            + " since " + comparison.describeBase());
-        List<RenderedChart> charts = writer.withProvenance(pipeline.renderApps(platform, apps), Provenance.NONE);
-        changes = writer.plan(charts, platform.baseApps().keySet());
-        diff = objectDiff(source, platform, comparison.chartsAtBase(affected), charts,
-            platform.repo().environmentNames(), output, comparison.describeBase());
+        // Git and the spec loader work on different files: compare while the specs load, on a
+        // thread of its own (the loader's parallel parsing has the common pool).
+        CompletableFuture<BaseComparison> comparison = CompletableFuture.supplyAsync(() -> BaseComparison.of(git, base),
+            task -> {
+              Thread thread = new Thread(task, "factory-base-comparison");
+              thread.setDaemon(true);
+              thread.start();
+            });
+        ResolvedPlatform platform = pipeline.resolve(source);
+        return pullRequestCheck(platform, source, await(comparison), output, listener);
       }
     }
+    ResolvedPlatform platform = pipeline.resolve(source);
+    ChartWriter writer = new ChartWriter(source.root());
+    // Charts that differ only in the source commit they record (generate-all --commit) are up to date.
+    List<RenderedChart> charts = writer.withProvenance(pipeline.render(platform, Set.of()), Provenance.NONE);
+    List<ChartChange> changes = writer.plan(charts, true);
+    if (changes.isEmpty()) {
+      return "up to date: charts match the specs";
+    }
+    // The diff renders only the apps whose chart or umbrella values block is stale: the
+    // others render the same on both sides.
+    List<RenderedChart> committed = writer.existing(List.of("umbrella-chart"));
+    AffectedApps valuesChanged = AffectedApps.ofUmbrellaValues(committed.isEmpty() ? null : committed.get(0),
+        charts.stream().filter(chart -> chart.folder().equals("umbrella-chart")).findFirst().orElseThrow(),
+        platform.baseApps().keySet());
+    Set<String> stale = new TreeSet<>(List.of("umbrella-chart"));
+    changes.forEach(change -> stale.add(change.folder()));
+    charts.stream().filter(chart -> valuesChanged.includes(chart.name()) && !chart.folder().equals("umbrella-chart"))
+        .forEach(chart -> stale.add(chart.folder()));
+    print(objectDiff(source, platform, writer.existing(stale),
+        charts.stream().filter(chart -> stale.contains(chart.folder())).toList(),
+        platform.repo().environmentNames(), output, ""));
+    throw staleCharts(changes);
+  }
+
+  /**
+   * check --base: renders the apps changed since the base (all of them when a shared input or
+   * the generator changed), compares them with the committed charts, and prints what the pull
+   * request changes.
+   */
+  private static String pullRequestCheck(ResolvedPlatform platform, DirectorySpecSource source,
+      BaseComparison comparison, String output, PipelineListener listener) {
+    ChartWriter writer = new ChartWriter(source.root());
+    AffectedApps affected = AffectedApps.of(comparison.changedPaths(),
+        GeneratorId.current().equals(recordedGenerator(source.root())));
+    List<String> apps = platform.baseApps().keySet().stream().filter(affected::includes).toList();
+    listener.progress("base", (affected.all() ? "every app (" + affected.reason() + ")"
+        : affected.apps().size() + (affected.apps().size() == 1 ? " app" : " apps") + " changed")
+        + " since " + comparison.describeBase());
+    List<RenderedChart> atBase = comparison.chartsAtBase(affected);
+    UmbrellaRenderer umbrella = new UmbrellaRenderer();
+    atBase.stream().filter(chart -> chart.folder().equals("umbrella-chart")).findFirst().ifPresent(committed -> {
+      // Apps with the base's inputs get the base's values blocks; a hand edit of one in the
+      // pull request then shows as stale.
+      Set<String> trusted = new TreeSet<>(platform.baseApps().keySet());
+      trusted.removeAll(apps);
+      umbrella.reuseBlocks(platform, committed, trusted);
+    });
+    List<RenderedChart> charts = writer.withProvenance(new Pipeline(listener).renderApps(platform, apps, umbrella),
+        Provenance.NONE);
+    List<ChartChange> changes = writer.plan(charts, platform.baseApps().keySet());
+    listener.progress("compare", changes.isEmpty() ? "the committed charts match"
+        : changes.size() + (changes.size() == 1 ? " chart is" : " charts are") + " stale");
+    print(objectDiff(source, platform, atBase, charts,
+        platform.repo().environmentNames(), output, comparison.describeBase()));
+    if (changes.isEmpty()) {
+      return "up to date: charts match the specs";
+    }
+    throw staleCharts(changes);
+  }
+
+  private static void print(String diff) {
     if (!diff.isBlank()) {
       System.out.println(diff.stripTrailing());
       System.out.flush();
     }
-    if (changes.isEmpty()) {
-      return "up to date: charts match the specs";
-    }
+  }
+
+  private static StaleOutputException staleCharts(List<ChartChange> changes) {
     List<Problem> problems = new ArrayList<>();
     for (ChartChange change : changes) {
       change.added().forEach(f -> problems.add(stale(change, f, "missing (would be added)")));
       change.changed().forEach(f -> problems.add(stale(change, f, "differs from what the specs generate")));
       change.removed().forEach(f -> problems.add(stale(change, f, "is no longer generated (would be removed)")));
     }
-    throw new StaleOutputException("generated charts are stale: run 'factory generate-all'"
+    return new StaleOutputException("generated charts are stale: run 'factory generate-all'"
         + " (or make generate-all) and commit the result", problems);
+  }
+
+  private static <T> T await(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   /** The generator the committed umbrella records, "" when there is none. */

@@ -17,8 +17,18 @@ public class FactoryCli {
     System.exit(run(args));
   }
 
-  /** Runs the CLI and returns the exit code, without exiting the JVM (used by tests). */
+  /**
+   * Runs the CLI and returns the exit code, without exiting the JVM (used by tests). A command
+   * with arguments runs without Spring ({@link DirectRunner}) unless the system property
+   * {@code factory.spring} is true; help, the prompt and unknown commands go through Spring Shell.
+   */
   public static int run(String... args) {
+    if (!Boolean.getBoolean("factory.spring")) {
+      java.util.Optional<Integer> direct = new DirectRunner().run(args);
+      if (direct.isPresent()) {
+        return direct.get();
+      }
+    }
     boolean interactive = args.length == 0;
     SpringApplication application = new SpringApplication(FactoryCli.class);
     application.setBannerMode(Banner.Mode.OFF);

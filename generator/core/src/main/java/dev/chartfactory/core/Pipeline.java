@@ -67,6 +67,12 @@ public final class Pipeline {
 
   /** Renders the charts of {@code apps} (possibly none) and the umbrella, in memory. */
   public List<RenderedChart> renderApps(ResolvedPlatform platform, Collection<String> apps) {
+    return renderApps(platform, apps, new UmbrellaRenderer());
+  }
+
+  /** The same, with an umbrella renderer that may hold blocks to reuse. */
+  public List<RenderedChart> renderApps(ResolvedPlatform platform, Collection<String> apps,
+      UmbrellaRenderer umbrellaRenderer) {
     Set<String> wanted = Set.copyOf(apps);
     ChartRenderer renderer = new ChartRenderer(platform);
     // Apps render independently (the renderer is thread-safe); the list keeps their order.
@@ -74,7 +80,7 @@ public final class Pipeline {
         .filter(app -> wanted.contains(app.name()))
         .map(renderer::render)
         .toList());
-    charts.add(new UmbrellaRenderer().render(platform));
+    charts.add(umbrellaRenderer.render(platform));
     listener.progress("render", charts.size() - 1 + (charts.size() == 2 ? " app chart" : " app charts")
         + " and the umbrella chart rendered");
     return charts;

@@ -1,6 +1,7 @@
 package dev.chartfactory.core.diff;
 
 import dev.chartfactory.core.render.RenderedChart;
+import dev.chartfactory.core.umbrella.UmbrellaFiles;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
@@ -9,9 +10,6 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The apps whose charts may differ from a base commit's, from the paths that changed since it:
@@ -77,8 +75,8 @@ public record AffectedApps(boolean all, SortedSet<String> apps, String reason) {
       if (!file.startsWith("values") || !file.endsWith(".yaml")) {
         continue;
       }
-      Map<String, Object> old = before == null ? Map.of() : values(before.files().get(file));
-      Map<String, Object> now = values(after.files().get(file));
+      Map<String, ?> old = before == null ? Map.of() : contentOf(before.files().get(file));
+      Map<String, ?> now = contentOf(after.files().get(file));
       Set<String> keys = new TreeSet<>(old.keySet());
       keys.addAll(now.keySet());
       for (String key : keys) {
@@ -93,12 +91,9 @@ public record AffectedApps(boolean all, SortedSet<String> apps, String reason) {
     return new AffectedApps(false, apps, "");
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> values(String yaml) {
-    if (yaml == null) {
-      return Map.of();
-    }
-    Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-    return loaded instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+  /** Top-level blocks as text when the file has the generator's layout, else its parsed values. */
+  private static Map<String, ?> contentOf(String valuesYaml) {
+    Map<String, String> blocks = UmbrellaFiles.blocks(valuesYaml);
+    return blocks != null ? blocks : UmbrellaFiles.yaml(valuesYaml);
   }
 }

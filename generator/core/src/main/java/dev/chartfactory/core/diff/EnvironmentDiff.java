@@ -2,6 +2,7 @@ package dev.chartfactory.core.diff;
 
 import dev.chartfactory.core.helm.HelmCli;
 import dev.chartfactory.core.render.RenderedChart;
+import dev.chartfactory.core.umbrella.UmbrellaFiles;
 import dev.chartfactory.core.validate.ChartWorkspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,8 +36,13 @@ public final class EnvironmentDiff {
       throw new UncheckedIOException(e);
     }
     try {
-      ChartWorkspace old = before.isEmpty() ? null : ChartWorkspace.subset(scratch.resolve("before"), before);
-      ChartWorkspace now = ChartWorkspace.subset(scratch.resolve("after"), after);
+      RenderedChart oldUmbrella = umbrella(before);
+      RenderedChart newUmbrella = umbrella(after);
+      // When the umbrella's own objects cannot differ, only the apps' objects are rendered.
+      boolean appsOnly = oldUmbrella != null && newUmbrella != null
+          && UmbrellaFiles.sameOwnObjects(oldUmbrella, newUmbrella);
+      ChartWorkspace old = before.isEmpty() ? null : layOut(scratch.resolve("before"), before, appsOnly);
+      ChartWorkspace now = layOut(scratch.resolve("after"), after, appsOnly);
       // Each helm run is one single-threaded process: environments render side by side.
       List<List<ObjectChange>> perEnvironment = environments.parallelStream()
           .map(environment -> differ.diff(old == null ? "" : render(old, environment, releaseName, namespace),
@@ -50,6 +56,14 @@ public final class EnvironmentDiff {
     } finally {
       ChartWorkspace.deleteQuietly(scratch);
     }
+  }
+
+  private static ChartWorkspace layOut(Path folder, List<RenderedChart> charts, boolean appsOnly) {
+    return appsOnly ? ChartWorkspace.appsOnly(folder, charts) : ChartWorkspace.subset(folder, charts);
+  }
+
+  private static RenderedChart umbrella(List<RenderedChart> charts) {
+    return charts.stream().filter(chart -> chart.folder().equals("umbrella-chart")).findFirst().orElse(null);
   }
 
   private String render(ChartWorkspace workspace, String environment, String releaseName, String namespace) {

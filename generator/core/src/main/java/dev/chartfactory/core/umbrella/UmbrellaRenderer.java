@@ -209,6 +209,31 @@ public final class UmbrellaRenderer {
     }
   }
 
+  /**
+   * Takes the values blocks of the {@code trusted} apps from another version of the umbrella
+   * (say, the one committed at a pull request's base) instead of building them on the next
+   * render: for apps whose inputs are the same as that version's, on platforms where building
+   * every app's block for every environment is most of the cost.
+   */
+  public void reuseBlocks(ResolvedPlatform platform, RenderedChart umbrella, java.util.Set<String> trusted) {
+    String umbrellaNamespace = platform.factory().umbrella().namespace();
+    for (EnvironmentSpec environment : platform.repo().environments().values()) {
+      Map<String, String> blocks = UmbrellaFiles.blocks(umbrella.files().get("values-" + environment.name() + ".yaml"));
+      SortedMap<String, ResolvedApp> apps = platform.environments().get(environment.name());
+      if (blocks == null || apps == null) {
+        continue;
+      }
+      for (String name : trusted) {
+        ResolvedApp base = platform.baseApps().get(name);
+        ResolvedApp app = apps.get(name);
+        String block = blocks.get(name);
+        if (base != null && app != null && block != null) {
+          previousFragments.put(new FragmentKey(environment.name(), umbrellaNamespace, base, app), block);
+        }
+      }
+    }
+  }
+
   /** The classpath resources of the umbrella's own templates. */
   public static List<String> templateResources() {
     return java.util.Arrays.stream(TEMPLATES).map(name -> "/umbrella/" + name).toList();

@@ -2,6 +2,7 @@ package dev.chartfactory.core.validate;
 
 import dev.chartfactory.core.render.RenderedChart;
 import dev.chartfactory.core.render.YamlText;
+import dev.chartfactory.core.umbrella.UmbrellaFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Rendered charts laid out in a scratch folder for Helm. With an umbrella, each app chart is
@@ -35,7 +33,7 @@ public final class ChartWorkspace {
 
   /** Every chart as given; the umbrella must list exactly the app charts given. */
   public static ChartWorkspace of(Path scratch, List<RenderedChart> charts) {
-    return layOut(scratch, charts, false);
+    return layOut(scratch, charts, false, false);
   }
 
   /**
@@ -44,10 +42,21 @@ public final class ChartWorkspace {
    * own values and {@code global}, so each app renders exactly as in the whole umbrella.
    */
   public static ChartWorkspace subset(Path scratch, List<RenderedChart> charts) {
-    return layOut(scratch, charts, true);
+    return layOut(scratch, charts, true, false);
   }
 
-  private static ChartWorkspace layOut(Path scratch, List<RenderedChart> charts, boolean trimDependencies) {
+  /**
+   * Like {@link #subset}, without the umbrella's own objects (namespaces, quotas, network
+   * policies, issuers) and with its values cut down to the shared blocks and the apps given: for
+   * comparing two versions whose umbrella renders the same own objects, where rendering those
+   * (thousands, with tenant namespaces) would cost more than the apps themselves.
+   */
+  public static ChartWorkspace appsOnly(Path scratch, List<RenderedChart> charts) {
+    return layOut(scratch, charts, true, true);
+  }
+
+  private static ChartWorkspace layOut(Path scratch, List<RenderedChart> charts, boolean trimDependencies,
+      boolean appsOnly) {
     RenderedChart umbrella = charts.stream().filter(c -> c.folder().equals("umbrella-chart")).findFirst().orElse(null);
     try {
       for (RenderedChart chart : charts) {
@@ -58,6 +67,15 @@ public final class ChartWorkspace {
                 .map(RenderedChart::name).collect(Collectors.toSet());
             files = new TreeMap<>(files);
             files.put("Chart.yaml", withDependencies(files.get("Chart.yaml"), apps));
+            if (appsOnly) {
+              files.keySet().removeIf(file -> file.startsWith("templates/") && file.endsWith(".yaml"));
+              Set<String> allApps = UmbrellaFiles.appNames(umbrella);
+              for (Map.Entry<String, String> file : files.entrySet()) {
+                if (isValuesFile(file.getKey())) {
+                  file.setValue(withApps(file.getValue(), apps, allApps));
+                }
+              }
+            }
           }
           write(scratch.resolve(chart.folder()), files);
         } else if (umbrella != null && chart.folder().startsWith("charts/")) {
@@ -73,13 +91,8 @@ public final class ChartWorkspace {
   }
 
   /** The umbrella's Chart.yaml keeping only the dependencies named in {@code apps}. */
-  @SuppressWarnings("unchecked")
   static String withDependencies(String chartYaml, Set<String> apps) {
-    Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(chartYaml);
-    if (!(loaded instanceof Map<?, ?> map)) {
-      return chartYaml;
-    }
-    Map<String, Object> chart = (Map<String, Object>) map;
+    Map<String, Object> chart = UmbrellaFiles.yaml(chartYaml);
     if (chart.get("dependencies") instanceof List<?> dependencies) {
       List<Object> kept = new ArrayList<>();
       for (Object dependency : dependencies) {
@@ -90,6 +103,23 @@ public final class ChartWorkspace {
       chart.put("dependencies", kept);
     }
     return YamlText.dump(chart);
+  }
+
+  static boolean isValuesFile(String file) {
+    return file.startsWith("values") && file.endsWith(".yaml") && !file.contains("/");
+  }
+
+  /** Umbrella values without the blocks of apps other than {@code apps}. */
+  private static String withApps(String valuesYaml, Set<String> apps, Set<String> allApps) {
+    Set<String> dropped = new java.util.HashSet<>(allApps);
+    dropped.removeAll(apps);
+    String trimmed = UmbrellaFiles.withoutApps(valuesYaml, dropped);
+    if (trimmed != null) {
+      return trimmed;
+    }
+    Map<String, Object> values = UmbrellaFiles.yaml(valuesYaml);
+    values.keySet().removeAll(dropped);
+    return YamlText.dump(values);
   }
 
   private static void write(Path dir, Map<String, String> files) throws IOException {
