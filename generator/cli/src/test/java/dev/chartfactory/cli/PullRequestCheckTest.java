@@ -80,6 +80,23 @@ class PullRequestCheckTest {
   }
 
   @Test
+  void umbrellaValuesOfAnUntouchedAppEditedByHand_isReportedStale() throws Exception {
+    Path values = repo.resolve("umbrella-chart/values-prod.yaml");
+    String text = Files.readString(values);
+    int search = text.indexOf("\nsearch:\n");
+    assertThat(search).isPositive();
+    Files.writeString(values, text.substring(0, search) + "\nsearch:\n  enabled: false\n"
+        + text.substring(text.indexOf("\n", search + "\nsearch:\n  enabled: true".length()) + 1));
+    commit("Switch search off in prod by hand");
+
+    CliRun check = CliRun.of("check", "--repo", repo.toString(), "--base", "main");
+
+    assertThat(check.exitCode()).isEqualTo(2);
+    assertThat(check.err()).contains("[base] 0 apps changed since main",
+        "umbrella-chart/values-prod.yaml: differs from what the specs generate");
+  }
+
+  @Test
   void sharedInputChanged_rendersEveryApp() throws Exception {
     Files.writeString(repo.resolve("factory.yaml"), Files.readString(repo.resolve("factory.yaml")) + "# reviewed\n");
 
