@@ -11,14 +11,20 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheIterator;
-import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevTree;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.treewalk.FileTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.WorkingTreeIterator;
+import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
 import org.eclipse.jgit.treewalk.filter.OrTreeFilter;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
@@ -52,30 +58,55 @@ public final class BaseComparison {
     return new BaseComparison(repo, base, baseRef, changedPaths(repo, base));
   }
 
+  /**
+   * Paths that differ between the base and the work tree, found in three cheap steps rather than
+   * by reading every file: base tree against HEAD's (identical subtrees are skipped by id), the
+   * index against HEAD (staged changes), and the work tree against the index by file size and
+   * time, like {@code git status} (only files whose stat differs are read). A path changed in
+   * any step counts, even if a later step changes it back: that only renders an app more.
+   */
   private static SortedSet<String> changedPaths(GitRepo repo, RevCommit base) {
     SortedSet<String> changed = new TreeSet<>();
-    String prefix = repo.prefix();
-    try (TreeWalk walk = new TreeWalk(repo.repository())) {
-      walk.addTree(base.getTree());
-      int index = walk.addTree(new DirCacheIterator(repo.repository().readDirCache()));
-      FileTreeIterator workTree = new FileTreeIterator(repo.repository());
-      int work = walk.addTree(workTree);
-      workTree.setDirCacheIterator(walk, index);
-      walk.setRecursive(true);
-      if (!prefix.isEmpty()) {
-        walk.setFilter(PathFilter.create(prefix.substring(0, prefix.length() - 1)));
-      }
-      while (walk.next()) {
-        String path = walk.getPathString();
-        if (!path.startsWith(prefix)) {
-          continue;
+    Repository repository = repo.repository();
+    try (RevWalk revWalk = new RevWalk(repository)) {
+      ObjectId headId = repository.resolve(Constants.HEAD);
+      RevTree head = headId == null ? null : revWalk.parseCommit(headId).getTree();
+      DirCache index = repository.readDirCache();
+      try (TreeWalk walk = new TreeWalk(repository)) {
+        walk.addTree(base.getTree());
+        addTreeOrEmpty(walk, head);
+        walk.setRecursive(true);
+        walk.setFilter(filtered(repo, TreeFilter.ANY_DIFF));
+        while (walk.next()) {
+          add(repo, changed, walk.getPathString());
         }
-        WorkingTreeIterator file = walk.getTree(work, WorkingTreeIterator.class);
-        boolean inBase = walk.getRawMode(0) != FileMode.MISSING.getBits();
-        boolean inWorkTree = file != null && walk.getRawMode(work) != FileMode.MISSING.getBits();
-        if (inBase != inWorkTree
-            || inBase && !walk.getObjectId(0).equals(file.getEntryObjectId())) {
-          changed.add(path.substring(prefix.length()));
+      }
+      try (TreeWalk walk = new TreeWalk(repository)) {
+        addTreeOrEmpty(walk, head);
+        walk.addTree(new DirCacheIterator(index));
+        walk.setRecursive(true);
+        walk.setFilter(filtered(repo, TreeFilter.ANY_DIFF));
+        while (walk.next()) {
+          add(repo, changed, walk.getPathString());
+        }
+      }
+      try (TreeWalk walk = new TreeWalk(repository)) {
+        int cached = walk.addTree(new DirCacheIterator(index));
+        int work = walk.addTree(new FileTreeIterator(repository));
+        walk.setFilter(filtered(repo, TreeFilter.ALL));
+        while (walk.next()) {
+          DirCacheIterator entry = walk.getTree(cached, DirCacheIterator.class);
+          WorkingTreeIterator file = walk.getTree(work, WorkingTreeIterator.class);
+          // Untracked and ignored (build output, helm's packaged charts): not part of the specs.
+          boolean ignored = entry == null && file != null && file.isEntryIgnored();
+          if (walk.isSubtree()) {
+            if (!ignored) {
+              walk.enterSubtree();
+            }
+          } else if (!ignored && (entry == null || file == null
+              || file.isModified(entry.getDirCacheEntry(), true, walk.getObjectReader()))) {
+            add(repo, changed, walk.getPathString());
+          }
         }
       }
     } catch (IOException e) {
@@ -83,6 +114,26 @@ public final class BaseComparison {
           + ": " + e.getMessage(), e);
     }
     return changed;
+  }
+
+  private static void addTreeOrEmpty(TreeWalk walk, RevTree tree) throws IOException {
+    if (tree == null) {
+      walk.addTree(new EmptyTreeIterator());
+    } else {
+      walk.addTree(tree);
+    }
+  }
+
+  private static TreeFilter filtered(GitRepo repo, TreeFilter filter) {
+    String prefix = repo.prefix();
+    return prefix.isEmpty() ? filter
+        : AndTreeFilter.create(PathFilter.create(prefix.substring(0, prefix.length() - 1)), filter);
+  }
+
+  private static void add(GitRepo repo, SortedSet<String> changed, String path) {
+    if (path.startsWith(repo.prefix())) {
+      changed.add(path.substring(repo.prefix().length()));
+    }
   }
 
   /** Config-repo-relative paths added, removed or changed since the base. */

@@ -57,37 +57,87 @@ public final class UmbrellaFiles {
       return blocks;
     }
     String key = null;
-    StringBuilder block = new StringBuilder();
-    String[] lines = valuesYaml.split("\n", -1);
-    // The text after the last newline; empty for a file that ends with one.
-    int count = lines[lines.length - 1].isEmpty() ? lines.length - 1 : lines.length;
-    for (int i = 0; i < count; i++) {
-      String line = lines[i];
-      boolean topLevel = !line.isEmpty() && line.charAt(0) != ' ' && line.charAt(0) != '#';
-      if (topLevel) {
-        java.util.regex.Matcher matcher = TOP_LEVEL_KEY.matcher(line);
-        if (!matcher.matches()) {
+    int blockStart = 0;
+    int at = 0;
+    int length = valuesYaml.length();
+    while (at < length) {
+      int end = valuesYaml.indexOf('\n', at);
+      int next = end < 0 ? length : end + 1;
+      char first = valuesYaml.charAt(at);
+      if (first != ' ' && first != '#' && first != '\n') {
+        String name = topLevelKey(valuesYaml, at, end < 0 ? length : end);
+        if (name == null) {
           return null;
         }
-        if (key != null && blocks.put(key, block.toString()) != null) {
+        if (key != null && blocks.put(key, valuesYaml.substring(blockStart, at)) != null) {
           return null;
         }
-        key = matcher.group(1);
-        block.setLength(0);
+        key = name;
+        blockStart = at;
       } else if (key == null) {
-        continue;
+        blockStart = next;
       }
-      block.append(line).append('\n');
+      at = next;
     }
-    if (key != null && blocks.put(key, block.toString()) != null) {
+    if (key != null && blocks.put(key, valuesYaml.substring(blockStart)) != null) {
       return null;
     }
     return blocks;
   }
 
-  /** {@code name:} or {@code name: value} at column 0, with a plain (unquoted) key. */
-  private static final java.util.regex.Pattern TOP_LEVEL_KEY =
-      java.util.regex.Pattern.compile("([A-Za-z0-9_][A-Za-z0-9_.-]*):(?: .*)?");
+  /** {@code name:} or {@code name: value} at column 0 with a plain key; null for any other line. */
+  private static String topLevelKey(String text, int start, int end) {
+    int colon = text.indexOf(':', start);
+    if (colon < 0 || colon >= end || colon == start) {
+      return null;
+    }
+    for (int i = start; i < colon; i++) {
+      char c = text.charAt(i);
+      boolean plain = Character.isLetterOrDigit(c) || c == '_' || (i > start && (c == '.' || c == '-'));
+      if (!plain) {
+        return null;
+      }
+    }
+    return colon + 1 == end || text.charAt(colon + 1) == ' ' ? text.substring(start, colon) : null;
+  }
+
+  /**
+   * The umbrella's Chart.yaml with only the dependencies named in {@code apps}, by its text
+   * (entries as the generator writes them: {@code "  - name: app"} and indented fields); null
+   * when it is laid out otherwise.
+   */
+  public static String withDependencies(String chartYaml, Set<String> apps) {
+    Map<String, String> blocks = blocks(chartYaml);
+    if (blocks == null || !blocks.containsKey("dependencies")) {
+      return null;
+    }
+    String dependencies = blocks.get("dependencies");
+    StringBuilder kept = new StringBuilder("dependencies:\n");
+    String[] entries = dependencies.substring(dependencies.indexOf('\n') + 1).split("(?m)^(?=  - )");
+    for (String entry : entries) {
+      if (entry.isEmpty()) {
+        continue;
+      }
+      if (!entry.startsWith("  - name: ")) {
+        return null;
+      }
+      int end = entry.indexOf('\n');
+      String name = entry.substring("  - name: ".length(), end < 0 ? entry.length() : end).strip();
+      if (apps.contains(name)) {
+        kept.append(entry);
+      }
+    }
+    if (kept.length() == "dependencies:\n".length()) {
+      kept = new StringBuilder("dependencies: []\n");
+    }
+    // Blocks run from the first key to the end, so what precedes them is the header.
+    int blocksLength = blocks.values().stream().mapToInt(String::length).sum();
+    StringBuilder out = new StringBuilder(chartYaml.substring(0, chartYaml.length() - blocksLength));
+    for (Map.Entry<String, String> block : blocks.entrySet()) {
+      out.append(block.getKey().equals("dependencies") ? kept : block.getValue());
+    }
+    return out.toString();
+  }
 
   /**
    * The values file without the blocks of apps in {@code dropped}; null when it is not in the

@@ -36,6 +36,8 @@ public final class UmbrellaRenderer {
   private record FragmentKey(String environment, String umbrellaNamespace, ResolvedApp base, ResolvedApp app) {}
 
   private Map<FragmentKey, String> previousFragments = new java.util.HashMap<>();
+  /** Environment → app → values block, given by {@link #reuseBlocks}. */
+  private final Map<String, Map<String, String>> reusedBlocks = new java.util.HashMap<>();
 
   public RenderedChart render(ResolvedPlatform platform) {
     Map<FragmentKey, String> fragments = new java.util.HashMap<>();
@@ -138,9 +140,15 @@ public final class UmbrellaRenderer {
     StringBuilder text = new StringBuilder(YamlText.dump(all));
     String umbrellaNamespace = platform.factory().umbrella().namespace();
     SortedMap<String, ResolvedApp> apps = platform.environments().get(environment.name());
+    Map<String, String> reused = reusedBlocks.getOrDefault(environment.name(), Map.of());
     for (ResolvedApp base : platform.baseApps().values()) {
       ResolvedApp app = apps.get(base.name());
       if (app == null) {
+        continue;
+      }
+      String block = reused.get(app.name());
+      if (block != null) {
+        text.append(block);
         continue;
       }
       FragmentKey key = new FragmentKey(environment.name(), umbrellaNamespace, base, app);
@@ -216,20 +224,11 @@ public final class UmbrellaRenderer {
    * every app's block for every environment is most of the cost.
    */
   public void reuseBlocks(ResolvedPlatform platform, RenderedChart umbrella, java.util.Set<String> trusted) {
-    String umbrellaNamespace = platform.factory().umbrella().namespace();
     for (EnvironmentSpec environment : platform.repo().environments().values()) {
       Map<String, String> blocks = UmbrellaFiles.blocks(umbrella.files().get("values-" + environment.name() + ".yaml"));
-      SortedMap<String, ResolvedApp> apps = platform.environments().get(environment.name());
-      if (blocks == null || apps == null) {
-        continue;
-      }
-      for (String name : trusted) {
-        ResolvedApp base = platform.baseApps().get(name);
-        ResolvedApp app = apps.get(name);
-        String block = blocks.get(name);
-        if (base != null && app != null && block != null) {
-          previousFragments.put(new FragmentKey(environment.name(), umbrellaNamespace, base, app), block);
-        }
+      if (blocks != null) {
+        blocks.keySet().retainAll(trusted);
+        reusedBlocks.put(environment.name(), blocks);
       }
     }
   }

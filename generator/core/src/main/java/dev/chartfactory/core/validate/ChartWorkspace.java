@@ -92,6 +92,10 @@ public final class ChartWorkspace {
 
   /** The umbrella's Chart.yaml keeping only the dependencies named in {@code apps}. */
   static String withDependencies(String chartYaml, Set<String> apps) {
+    String trimmed = UmbrellaFiles.withDependencies(chartYaml, apps);
+    if (trimmed != null) {
+      return trimmed;
+    }
     Map<String, Object> chart = UmbrellaFiles.yaml(chartYaml);
     if (chart.get("dependencies") instanceof List<?> dependencies) {
       List<Object> kept = new ArrayList<>();
