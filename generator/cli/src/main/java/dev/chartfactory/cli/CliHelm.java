@@ -2,9 +2,6 @@ package dev.chartfactory.cli;
 
 import dev.chartfactory.core.helm.HelmCli;
 import dev.chartfactory.core.helm.HelmLocator;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The helm binary the CLI runs: -Dhelm.binary (tests, scripts), else HELM, PATH, .tools/helm. */
@@ -16,10 +13,6 @@ final class CliHelm {
   static HelmCli forRepo(Path repoRoot) {
     String property = System.getProperty("helm.binary", "");
     Path binary = !property.isBlank() ? Path.of(property) : new HelmLocator(repoRoot).require();
-    try {
-      return new HelmCli(binary, Files.createTempDirectory("factory-helm-"));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return new HelmCli(binary, ScratchFolders.create("factory-helm-"));
   }
 }

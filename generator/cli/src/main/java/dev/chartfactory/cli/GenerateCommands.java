@@ -3,6 +3,7 @@ package dev.chartfactory.cli;
 import dev.chartfactory.core.Pipeline;
 import dev.chartfactory.core.PipelineListener;
 import dev.chartfactory.core.validate.ChartValidator;
+import dev.chartfactory.core.validate.ChartWorkspace;
 import dev.chartfactory.core.validate.ManifestSchemaValidator;
 import dev.chartfactory.core.error.Problem;
 import dev.chartfactory.core.error.SourceLocation;
@@ -80,13 +81,21 @@ public class GenerateCommands {
     }
     ChartWriter writer = new ChartWriter(root);
     List<RenderedChart> charts = writer.withProvenance(pipeline.render(platform, apps), provenance);
-    if (!skipValidation) {
-      // The umbrella needs every app chart, so validation renders all of them.
-      List<RenderedChart> all = apps.isEmpty() ? charts
-          : writer.withProvenance(pipeline.render(platform, Set.of()), provenance);
-      validator(root, listener).validate(platform, all);
+    if (skipValidation) {
+      return dryRun ? writer.plan(charts, apps.isEmpty()) : writer.write(charts, apps.isEmpty());
     }
-    return dryRun ? writer.plan(charts, apps.isEmpty()) : writer.write(charts, apps.isEmpty());
+    // The umbrella needs every app chart, so validation renders all of them. They are laid out
+    // for helm next to the output, so the charts that pass are moved into place, not written again.
+    List<RenderedChart> all = apps.isEmpty() ? charts
+        : writer.withProvenance(pipeline.render(platform, Set.of()), provenance);
+    Path staging = dryRun ? ScratchFolders.create("factory-validate-") : writer.stagingFolder();
+    try {
+      ChartWorkspace workspace = ChartWorkspace.of(staging, all);
+      validator(root, listener).validate(platform, workspace, all);
+      return dryRun ? writer.plan(charts, apps.isEmpty()) : writer.write(charts, apps.isEmpty(), workspace);
+    } finally {
+      ChartWorkspace.deleteQuietly(staging);
+    }
   }
 
   static boolean isBlank(String option) {

@@ -12,9 +12,6 @@ import dev.chartfactory.core.git.GitRepo;
 import dev.chartfactory.core.git.GitSpecSource;
 import dev.chartfactory.core.render.Provenance;
 import dev.chartfactory.core.write.ChartChange;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -89,11 +86,7 @@ final class GitRoundTrip {
       throw new GitException(git.name() + " has no work tree to write the charts to: add --dry-run to see"
           + " what it generates, or clone it and pass the clone's folder as --repo");
     }
-    try {
-      return Files.createTempDirectory("factory-dry-run-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ScratchFolders.create("factory-dry-run-");
   }
 
   private static SpecException usage(String option, String message) {

@@ -17,8 +17,6 @@ import dev.chartfactory.core.ops.OperationRecord;
 import dev.chartfactory.core.render.Provenance;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
 import dev.chartfactory.core.spec.FactorySpec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -171,18 +169,13 @@ public class ReleaseCommands {
     if (skipGenerate) {
       return template(root, root, env, umbrella);
     }
-    Path work;
     // The charts go to a scratch folder, so a dry run leaves the config repo as it was.
-    try {
-      work = Files.createTempDirectory("factory-deploy-dry-run-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Path work = ScratchFolders.create("factory-deploy-dry-run-");
     try {
       GenerateCommands.generate(source, work, Set.of(), false, false, Provenance.NONE, listener);
       return template(root, work, env, umbrella);
     } finally {
-      deleteRecursively(work);
+      dev.chartfactory.core.validate.ChartWorkspace.deleteQuietly(work);
     }
   }
 
@@ -198,16 +191,6 @@ public class ReleaseCommands {
         + kinds.values().stream().mapToInt(Integer::intValue).sum() + " objects (cluster not contacted):\n");
     kinds.forEach((kind, count) -> out.append(String.format("  %-28s %d%n", kind, count)));
     return out.toString().stripTrailing();
-  }
-
-  private static void deleteRecursively(Path dir) {
-    try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
-      for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(file);
-      }
-    } catch (IOException e) {
-      // A scratch folder left in the temp directory is not worth failing the dry run for.
-    }
   }
 
   /** "install" for a first deploy, "upgrade" otherwise; refuses a release stuck in pending-*. */

@@ -77,6 +77,18 @@ public final class ChartValidator {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    try {
+      return validate(platform, ChartWorkspace.of(scratch, charts), charts);
+    } finally {
+      ChartWorkspace.deleteQuietly(scratch);
+    }
+  }
+
+  /**
+   * Validates charts already laid out in {@code workspace} (which the caller owns, say to move
+   * them into place afterwards), or throws {@link ValidationException}.
+   */
+  public Report validate(ResolvedPlatform platform, ChartWorkspace workspace, List<RenderedChart> charts) {
     List<EnvironmentSpec> environments = List.copyOf(platform.repo().environments().values());
     List<String> linted = chartsFromUserBlueprints(platform, charts);
     int workers = Math.max(1, Math.min(environments.size() + (linted.isEmpty() ? 0 : 1),
@@ -87,7 +99,6 @@ public final class ChartValidator {
       return thread;
     });
     try {
-      ChartWorkspace workspace = ChartWorkspace.of(scratch, charts);
       Future<List<Problem>> lint = linted.isEmpty() ? CompletableFuture.completedFuture(List.of())
           : pool.submit(() -> lint(workspace, linted));
       List<Future<EnvironmentResult>> results = new ArrayList<>();
@@ -117,7 +128,6 @@ public final class ChartValidator {
       return new Report(manifests, environments.size(), warnings);
     } finally {
       pool.shutdownNow();
-      ChartWorkspace.deleteQuietly(scratch);
     }
   }
 

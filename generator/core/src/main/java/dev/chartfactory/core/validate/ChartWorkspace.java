@@ -25,10 +25,13 @@ public final class ChartWorkspace {
 
   private final Path root;
   private final boolean hasUmbrella;
+  /** Folder → the chart written there as given (app charts only; the umbrella may be cut down). */
+  private final Map<String, RenderedChart> written;
 
-  private ChartWorkspace(Path root, boolean hasUmbrella) {
+  private ChartWorkspace(Path root, boolean hasUmbrella, Map<String, RenderedChart> written) {
     this.root = root;
     this.hasUmbrella = hasUmbrella;
+    this.written = written;
   }
 
   /** Every chart as given; the umbrella must list exactly the app charts given. */
@@ -58,36 +61,53 @@ public final class ChartWorkspace {
   private static ChartWorkspace layOut(Path scratch, List<RenderedChart> charts, boolean trimDependencies,
       boolean appsOnly) {
     RenderedChart umbrella = charts.stream().filter(c -> c.folder().equals("umbrella-chart")).findFirst().orElse(null);
+    Map<String, RenderedChart> written = new java.util.concurrent.ConcurrentHashMap<>();
+    ChartWorkspace workspace = new ChartWorkspace(scratch, umbrella != null, written);
     try {
-      for (RenderedChart chart : charts) {
-        if (chart == umbrella) {
-          Map<String, String> files = chart.files();
-          if (trimDependencies) {
-            Set<String> apps = charts.stream().filter(c -> c.folder().startsWith("charts/"))
-                .map(RenderedChart::name).collect(Collectors.toSet());
-            files = new TreeMap<>(files);
-            files.put("Chart.yaml", withDependencies(files.get("Chart.yaml"), apps));
-            if (appsOnly) {
-              files.keySet().removeIf(file -> file.startsWith("templates/") && file.endsWith(".yaml"));
-              Set<String> allApps = UmbrellaFiles.appNames(umbrella);
-              for (Map.Entry<String, String> file : files.entrySet()) {
-                if (isValuesFile(file.getKey())) {
-                  file.setValue(withApps(file.getValue(), apps, allApps));
-                }
+      if (umbrella != null) {
+        Map<String, String> files = umbrella.files();
+        if (trimDependencies) {
+          Set<String> apps = charts.stream().filter(c -> c.folder().startsWith("charts/"))
+              .map(RenderedChart::name).collect(Collectors.toSet());
+          files = new TreeMap<>(files);
+          files.put("Chart.yaml", withDependencies(files.get("Chart.yaml"), apps));
+          if (appsOnly) {
+            files.keySet().removeIf(file -> file.startsWith("templates/") && file.endsWith(".yaml"));
+            Set<String> allApps = UmbrellaFiles.appNames(umbrella);
+            for (Map.Entry<String, String> file : files.entrySet()) {
+              if (isValuesFile(file.getKey())) {
+                file.setValue(withApps(file.getValue(), apps, allApps));
               }
             }
           }
-          write(scratch.resolve(chart.folder()), files);
-        } else if (umbrella != null && chart.folder().startsWith("charts/")) {
-          write(scratch.resolve("umbrella-chart/charts").resolve(chart.name()), chart.files());
-        } else {
-          write(scratch.resolve(chart.folder()), chart.files());
         }
+        writeFiles(scratch.resolve(umbrella.folder()), files);
       }
-      return new ChartWorkspace(scratch, umbrella != null);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot lay out charts in " + scratch, e);
+      // Creating files is slow on some file systems: charts are written in parallel.
+      charts.parallelStream().filter(chart -> chart != umbrella).forEach(chart -> {
+        try {
+          writeFiles(workspace.chart(chart.folder()), chart.files());
+          written.put(chart.folder(), chart);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+      return workspace;
+    } catch (IOException | UncheckedIOException e) {
+      throw new UncheckedIOException("cannot lay out charts in " + scratch + ": " + e.getMessage(),
+          e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
     }
+  }
+
+  /** Where {@code chart} was written, when this workspace wrote exactly that chart. */
+  public java.util.Optional<Path> folderOf(RenderedChart chart) {
+    return chart.equals(written.get(chart.folder())) ? java.util.Optional.of(chart(chart.folder()))
+        : java.util.Optional.empty();
+  }
+
+  /** The workspace's root folder. */
+  public Path root() {
+    return root;
   }
 
   /** The umbrella's Chart.yaml keeping only the dependencies named in {@code apps}. */
@@ -126,10 +146,14 @@ public final class ChartWorkspace {
     return YamlText.dump(values);
   }
 
-  private static void write(Path dir, Map<String, String> files) throws IOException {
+  /** Writes files below {@code dir}, creating each folder once. */
+  public static void writeFiles(Path dir, Map<String, String> files) throws IOException {
+    Set<Path> folders = new java.util.HashSet<>();
     for (Map.Entry<String, String> file : files.entrySet()) {
       Path path = dir.resolve(file.getKey());
-      Files.createDirectories(path.getParent());
+      if (folders.add(path.getParent())) {
+        Files.createDirectories(path.getParent());
+      }
       Files.writeString(path, file.getValue(), StandardCharsets.UTF_8);
     }
   }

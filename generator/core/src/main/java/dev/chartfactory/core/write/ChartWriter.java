@@ -3,6 +3,7 @@ package dev.chartfactory.core.write;
 import dev.chartfactory.core.error.FactoryException;
 import dev.chartfactory.core.render.Provenance;
 import dev.chartfactory.core.render.RenderedChart;
+import dev.chartfactory.core.validate.ChartWorkspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -103,18 +104,41 @@ public final class ChartWriter {
 
   /** Writes the charts that changed and returns what changed. */
   public List<ChartChange> write(List<RenderedChart> charts, boolean complete) {
+    return write(charts, complete, null);
+  }
+
+  /**
+   * Writes the charts that changed, taking a chart's files from {@code prepared} (a workspace
+   * already written below this writer's root, see {@link #stagingFolder()}) when it holds them:
+   * its folder is moved into place instead of writing every file again. Null: write from memory.
+   */
+  public List<ChartChange> write(List<RenderedChart> charts, boolean complete, ChartWorkspace prepared) {
     List<ChartChange> changes = plan(charts, complete);
     Map<String, RenderedChart> byFolder = new java.util.HashMap<>();
     charts.forEach(chart -> byFolder.put(chart.folder(), chart));
-    for (ChartChange change : changes) {
+    // Charts are independent folders; creating files is slow on some file systems, so in parallel.
+    changes.parallelStream().forEach(change -> {
       RenderedChart chart = byFolder.get(change.folder());
       if (chart == null) {
         deleteGenerated(resolve(change.folder()));
       } else {
-        replaceFolder(chart);
+        replaceFolder(chart, prepared == null ? null : prepared.folderOf(chart).orElse(null));
       }
-    }
+    });
     return changes;
+  }
+
+  /**
+   * A new empty folder below the root, on the same file system as the output, for a workspace
+   * whose charts {@link #write(List, boolean, ChartWorkspace)} can then move into place.
+   */
+  public Path stagingFolder() {
+    try {
+      Files.createDirectories(root);
+      return Files.createTempDirectory(root, ".factory-staging-");
+    } catch (IOException e) {
+      throw new FactoryException("cannot create a staging folder in " + root + ": " + e.getMessage(), e);
+    }
   }
 
   /** The generated charts as they are on disk now (app charts and the umbrella), for diffs. */
@@ -157,16 +181,14 @@ public final class ChartWriter {
     return new ChartChange(folder, added, changed, List.copyOf(onDisk));
   }
 
-  private void replaceFolder(RenderedChart chart) {
+  private void replaceFolder(RenderedChart chart, Path prepared) {
     Path target = resolve(chart.folder());
     Path parent = target.getParent();
     try {
       Files.createDirectories(parent);
       Path staging = Files.createTempDirectory(parent, ".factory-new-");
-      for (Map.Entry<String, String> file : chart.files().entrySet()) {
-        Path path = staging.resolve(file.getKey());
-        Files.createDirectories(path.getParent());
-        Files.writeString(path, file.getValue(), StandardCharsets.UTF_8);
+      if (!movedInto(prepared, staging)) {
+        ChartWorkspace.writeFiles(staging, chart.files());
       }
       if (Files.exists(target)) {
         // Keep Helm's own build output across the swap.
@@ -186,6 +208,21 @@ public final class ChartWriter {
       }
     } catch (IOException e) {
       throw new FactoryException("cannot write " + chart.folder() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Moves a prepared chart folder to {@code staging}; false, and nothing moved, when it cannot. */
+  private static boolean movedInto(Path prepared, Path staging) throws IOException {
+    if (prepared == null || !Files.isDirectory(prepared, LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    try {
+      Files.delete(staging);
+      Files.move(prepared, staging, StandardCopyOption.ATOMIC_MOVE);
+      return true;
+    } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+      Files.createDirectories(staging);
+      return false;
     }
   }
 
