@@ -142,10 +142,22 @@ public final class HelmCli {
    */
   public String template(Path chart, String releaseName, String namespace,
       List<Path> valuesFiles, Map<String, String> setValues) {
+    return template(chart, releaseName, namespace, valuesFiles, setValues, true);
+  }
+
+  /**
+   * {@code helm template}, with {@code --skip-schema-validation} unless {@code validateSchemas}:
+   * for callers that check the values against the charts' {@code values.schema.json} themselves.
+   */
+  public String template(Path chart, String releaseName, String namespace,
+      List<Path> valuesFiles, Map<String, String> setValues, boolean validateSchemas) {
     requireText(releaseName, "releaseName");
     requireText(namespace, "namespace");
     List<String> args = new ArrayList<>(
         List.of("template", releaseName, absolute(chart), "--namespace", namespace));
+    if (!validateSchemas) {
+      args.add("--skip-schema-validation");
+    }
     addValuesFiles(args, valuesFiles);
     new TreeMap<>(setValues).forEach((key, value) -> {
       args.add("--set");

@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
 /**
  * Checks rendered charts before anything is written: {@code helm template} of the umbrella with
  * every environment's values, then every rendered object against the Kubernetes schema of its
- * kind and the policy rules; charts built from the config repo's own blueprints also get
+ * kind and the policy rules, and every app's values against its {@code values.schema.json}
+ * ({@link ValuesSchemaCheck}, in place of helm's slower check); charts built from the config repo's own blueprints also get
  * {@code helm lint --strict}. Each problem points back to the spec of the component that
  * produced it.
  *
@@ -51,6 +52,7 @@ public final class ChartValidator {
   private final HelmCli helm;
   private final ManifestSchemaValidator schemas;
   private final PolicyChecker policy = new PolicyChecker();
+  private final ValuesSchemaCheck valuesSchemas = new ValuesSchemaCheck();
   private final PipelineListener listener;
 
   public ChartValidator(HelmCli helm, ManifestSchemaValidator schemas, PipelineListener listener) {
@@ -105,7 +107,8 @@ public final class ChartValidator {
       for (EnvironmentSpec environment : environments) {
         results.add(pool.submit(() -> validate(platform, workspace, environment)));
       }
-      List<Problem> problems = new ArrayList<>(await(lint));
+      List<Problem> problems = new ArrayList<>(valuesSchemas.check(platform, charts));
+      problems.addAll(await(lint));
       List<PolicyFinding> warnings = new ArrayList<>();
       int manifests = 0;
       for (Future<EnvironmentResult> result : results) {
@@ -137,8 +140,10 @@ public final class ChartValidator {
     List<PolicyFinding> warnings = new ArrayList<>();
     String rendered;
     try {
+      // Values are checked against each chart's values.schema.json by ValuesSchemaCheck.
       rendered = helm.template(workspace.umbrella(), platform.factory().umbrella().name(),
-          platform.factory().umbrella().namespace(), List.of(workspace.umbrella().resolve(valuesFile)), Map.of());
+          platform.factory().umbrella().namespace(), List.of(workspace.umbrella().resolve(valuesFile)), Map.of(),
+          false);
     } catch (HelmException e) {
       problems.add(Problem.at(SourceLocation.ofFile("umbrella-chart/" + valuesFile), "",
           "helm rejected the rendered charts: " + e.getMessage().replace('\n', ' ')));
