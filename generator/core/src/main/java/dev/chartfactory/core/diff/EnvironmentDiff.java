@@ -8,9 +8,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Renders two sets of charts (say, what is committed and what the specs generate now) with
@@ -43,11 +47,29 @@ public final class EnvironmentDiff {
           && UmbrellaFiles.sameOwnObjects(oldUmbrella, newUmbrella);
       ChartWorkspace old = before.isEmpty() ? null : layOut(scratch.resolve("before"), before, appsOnly);
       ChartWorkspace now = layOut(scratch.resolve("after"), after, appsOnly);
-      // Each helm run is one single-threaded process: environments render side by side.
-      List<List<ObjectChange>> perEnvironment = environments.parallelStream()
-          .map(environment -> differ.diff(old == null ? "" : render(old, environment, releaseName, namespace),
-              render(now, environment, releaseName, namespace)))
-          .toList();
+      // Each helm run is one process, mostly starting up and single-threaded on small charts:
+      // both sides of every environment render at once.
+      ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(8, 2 * environments.size())), task -> {
+        Thread thread = new Thread(task, "factory-diff");
+        thread.setDaemon(true);
+        return thread;
+      });
+      List<List<ObjectChange>> perEnvironment;
+      try {
+        List<CompletableFuture<String>> olds = new ArrayList<>();
+        List<CompletableFuture<String>> news = new ArrayList<>();
+        for (String environment : environments) {
+          olds.add(CompletableFuture.supplyAsync(
+              () -> old == null ? "" : render(old, environment, releaseName, namespace), pool));
+          news.add(CompletableFuture.supplyAsync(() -> render(now, environment, releaseName, namespace), pool));
+        }
+        perEnvironment = new ArrayList<>();
+        for (int i = 0; i < environments.size(); i++) {
+          perEnvironment.add(differ.diff(join(olds.get(i)), join(news.get(i))));
+        }
+      } finally {
+        pool.shutdownNow();
+      }
       Map<String, List<ObjectChange>> changes = new LinkedHashMap<>();
       for (int i = 0; i < environments.size(); i++) {
         changes.put(environments.get(i), perEnvironment.get(i));
@@ -55,6 +77,17 @@ public final class EnvironmentDiff {
       return new DiffReport(changes);
     } finally {
       ChartWorkspace.deleteQuietly(scratch);
+    }
+  }
+
+  private static String join(CompletableFuture<String> rendered) {
+    try {
+      return rendered.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
     }
   }
 

@@ -74,7 +74,7 @@ public final class SpecLoader {
     // Parsing and schema checks are independent per file: spread them over the cores.
     Map<String, Parsed> parsed = files.parallelStream()
         .filter(file -> kindOf(file) != null)
-        .collect(Collectors.toConcurrentMap(file -> file, file -> parseCached(source, file)));
+        .collect(Collectors.toConcurrentMap(file -> file, file -> prebound(file, parseCached(source, file))));
     cache.keySet().retainAll(parsed.keySet());
     for (String file : files) {
       Matcher m;
@@ -177,6 +177,36 @@ public final class SpecLoader {
       }
       return (T) value;
     }
+  }
+
+  /**
+   * The parse with its spec record bound already, so binding, too, runs on every core; the
+   * loader's own pass then finds it done. A binding that fails is left to that pass, which
+   * reports it in order with everything else.
+   */
+  private Parsed prebound(String file, Parsed parsed) {
+    if (parsed.root == null) {
+      return parsed;
+    }
+    try {
+      Matcher instance;
+      switch (kindOf(file)) {
+        case FACTORY -> parsed.bind(binder::factory);
+        case ENVIRONMENT -> parsed.bind(binder::environment);
+        case APP -> parsed.bind(binder::app);
+        case INSTANCE -> {
+          if ((instance = INSTANCE.matcher(file)).matches()) {
+            String app = instance.group(1);
+            String environment = instance.group(2);
+            parsed.bind(r -> binder.instance(app, environment, r));
+          }
+        }
+        default -> { }
+      }
+    } catch (RuntimeException e) {
+      // Reported by the loader's ordered pass, which binds again.
+    }
+    return parsed;
   }
 
   /** A file parsed before, still valid while its fingerprint is unchanged. */

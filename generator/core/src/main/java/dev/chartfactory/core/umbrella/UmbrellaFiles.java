@@ -157,6 +157,12 @@ public final class UmbrellaFiles {
     return out.toString();
   }
 
+  /** The top-level blocks as text, or, for a file laid out otherwise, its parsed values. */
+  private static Map<String, ?> blocksOrValues(String yaml) {
+    Map<String, String> blocks = blocks(yaml);
+    return blocks != null ? blocks : yaml(yaml);
+  }
+
   /**
    * Whether both umbrellas surely render the same objects of their own: the same templates, the
    * same Chart.yaml apart from its dependencies, and the same text in the shared (non-app)
@@ -172,8 +178,8 @@ public final class UmbrellaFiles {
       String old = before.files().get(file);
       String now = after.files().get(file);
       if (file.equals("Chart.yaml")) {
-        Map<String, Object> oldChart = yaml(old);
-        Map<String, Object> newChart = yaml(now);
+        Map<String, ?> oldChart = blocksOrValues(old);
+        Map<String, ?> newChart = blocksOrValues(now);
         oldChart.remove("dependencies");
         newChart.remove("dependencies");
         if (!oldChart.equals(newChart)) {
