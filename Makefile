@@ -16,11 +16,12 @@ NAMESPACE ?= platform
 K3S_REGISTRIES := /etc/rancher/k3s/registries.yaml
 MVN ?= mvn -B -q
 FACTORY_JAR := generator/cli/target/factory.jar
-FACTORY := java -jar $(FACTORY_JAR)
+# bin/factory runs the jar with a class-data-sharing archive it makes once per build (fast start).
+FACTORY := bin/factory
 # Sources whose change means the CLI jar must be rebuilt.
 GENERATOR_SOURCES := $(shell find generator schemas -type f \( -name '*.java' -o -name '*.j2' -o -name '*.json' -o -name '*.tpl' -o -name '*.txt' -o -name '*.yaml' -o -name 'pom.xml' \) -not -path '*/target/*' -not -path '*/src/test/*' 2>/dev/null) pom.xml
 
-.PHONY: help build test generate-all generate validate check sync bench bench-generator bench-dashboard run-dashboard clean tools \
+.PHONY: help build test generate-all generate validate check sync bench bench-generator bench-cli bench-dashboard run-dashboard clean tools \
 	setup-registry configure-k3s-registry install-cert-manager build-images deploy
 
 help:
@@ -58,7 +59,7 @@ test:
 	scripts/install-test-deps.sh
 	HELM="$$(scripts/install-helm.sh)"; mvn -B -ntp -Dhelm.binary="$$HELM" install
 
-bench: bench-generator bench-dashboard
+bench: bench-generator bench-cli bench-dashboard
 
 bench-generator:
 	HELM="$$(scripts/install-helm.sh)"; $(MVN) -pl generator/core -am install -DskipTests; \
@@ -68,6 +69,9 @@ bench-generator:
 	  -Dexec.args="-Xmx1g -Dhelm.binary=$$HELM -cp %classpath dev.chartfactory.core.bench.GenerateBench"; \
 	$(MVN) -pl generator/core exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
 	  -Dexec.args="-Xmx2g -Dhelm.binary=$$HELM -cp %classpath dev.chartfactory.core.bench.ValidateBench"
+
+bench-cli:
+	HELM="$$(scripts/install-helm.sh)" generator/cli/bench.sh
 
 bench-dashboard:
 	@if [ -x services/dashboard/bench.sh ]; then services/dashboard/bench.sh; else echo "dashboard bench not present"; fi
