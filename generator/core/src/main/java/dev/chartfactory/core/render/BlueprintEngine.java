@@ -176,7 +176,7 @@ public final class BlueprintEngine {
     return readResource("/blueprints/" + path);
   }
 
-  private static String readResource(String resource) {
+  static String readResource(String resource) {
     try (InputStream in = BlueprintEngine.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("missing from the build: " + resource);

@@ -1,8 +1,5 @@
 package dev.chartfactory.core.render;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -42,7 +39,7 @@ public final class GeneratorId {
       for (String resource : dev.chartfactory.core.umbrella.UmbrellaRenderer.templateResources()) {
         add(digest, resource);
       }
-      String version = read("/dev/chartfactory/core/version.txt").strip();
+      String version = BlueprintEngine.readResource("/dev/chartfactory/core/version.txt").strip();
       return (version.isEmpty() || version.startsWith("$") ? "dev" : version) + "+"
           + HexFormat.of().formatHex(digest.digest(), 0, 6);
     } catch (NoSuchAlgorithmException e) {
@@ -52,21 +49,10 @@ public final class GeneratorId {
 
   private static void add(MessageDigest digest, String resource) {
     byte[] name = resource.getBytes(StandardCharsets.UTF_8);
-    byte[] content = read(resource).getBytes(StandardCharsets.UTF_8);
+    byte[] content = BlueprintEngine.readResource(resource).getBytes(StandardCharsets.UTF_8);
     // Length-prefixed, so no two different file sets hash the same bytes.
     digest.update((name.length + ":" + content.length + ":").getBytes(StandardCharsets.UTF_8));
     digest.update(name);
     digest.update(content);
-  }
-
-  private static String read(String resource) {
-    try (InputStream in = GeneratorId.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing from the build: " + resource);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
