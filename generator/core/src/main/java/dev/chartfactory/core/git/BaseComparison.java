@@ -141,10 +141,6 @@ public final class BaseComparison {
     return changedPaths;
   }
 
-  public ObjectId baseCommit() {
-    return base.getId();
-  }
-
   public String describeBase() {
     return baseRef + " (" + base.getId().abbreviate(7).name() + ")";
   }

@@ -105,11 +105,6 @@ public final class ChartWorkspace {
         : java.util.Optional.empty();
   }
 
-  /** The workspace's root folder. */
-  public Path root() {
-    return root;
-  }
-
   /** The umbrella's Chart.yaml keeping only the dependencies named in {@code apps}. */
   static String withDependencies(String chartYaml, Set<String> apps) {
     String trimmed = UmbrellaFiles.withDependencies(chartYaml, apps);
