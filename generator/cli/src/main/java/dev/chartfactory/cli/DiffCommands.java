@@ -63,7 +63,7 @@ public class DiffCommands {
               thread.start();
             });
         ResolvedPlatform platform = pipeline.resolve(source);
-        return pullRequestCheck(platform, source, await(comparison), output, listener);
+        return pullRequestCheck(pipeline, platform, source, await(comparison), output, listener);
       }
     }
     ResolvedPlatform platform = pipeline.resolve(source);
@@ -78,11 +78,11 @@ public class DiffCommands {
     // others render the same on both sides.
     List<RenderedChart> committed = writer.existing(List.of("umbrella-chart"));
     AffectedApps valuesChanged = AffectedApps.ofUmbrellaValues(committed.isEmpty() ? null : committed.get(0),
-        charts.stream().filter(chart -> chart.folder().equals("umbrella-chart")).findFirst().orElseThrow(),
+        RenderedChart.umbrellaIn(charts).orElseThrow(),
         platform.baseApps().keySet());
     Set<String> stale = new TreeSet<>(List.of("umbrella-chart"));
     changes.forEach(change -> stale.add(change.folder()));
-    charts.stream().filter(chart -> valuesChanged.includes(chart.name()) && !chart.folder().equals("umbrella-chart"))
+    charts.stream().filter(chart -> valuesChanged.includes(chart.name()) && !chart.isUmbrella())
         .forEach(chart -> stale.add(chart.folder()));
     print(objectDiff(source, platform, writer.existing(stale),
         charts.stream().filter(chart -> stale.contains(chart.folder())).toList(),
@@ -95,7 +95,7 @@ public class DiffCommands {
    * the generator changed), compares them with the committed charts, and prints what the pull
    * request changes.
    */
-  private static String pullRequestCheck(ResolvedPlatform platform, DirectorySpecSource source,
+  private static String pullRequestCheck(Pipeline pipeline, ResolvedPlatform platform, DirectorySpecSource source,
       BaseComparison comparison, String output, PipelineListener listener) {
     ChartWriter writer = new ChartWriter(source.root());
     AffectedApps affected = AffectedApps.of(comparison.changedPaths(),
@@ -106,14 +106,14 @@ public class DiffCommands {
         + " since " + comparison.describeBase());
     List<RenderedChart> atBase = comparison.chartsAtBase(affected);
     UmbrellaRenderer umbrella = new UmbrellaRenderer();
-    atBase.stream().filter(chart -> chart.folder().equals("umbrella-chart")).findFirst().ifPresent(committed -> {
+    RenderedChart.umbrellaIn(atBase).ifPresent(committed -> {
       // Apps with the base's inputs get the base's values blocks; a hand edit of one in the
       // pull request then shows as stale.
       Set<String> trusted = new TreeSet<>(platform.baseApps().keySet());
       trusted.removeAll(apps);
       umbrella.reuseBlocks(platform, committed, trusted);
     });
-    List<RenderedChart> charts = writer.withProvenance(new Pipeline(listener).renderApps(platform, apps, umbrella),
+    List<RenderedChart> charts = writer.withProvenance(pipeline.renderApps(platform, apps, umbrella),
         Provenance.NONE);
     List<ChartChange> changes = writer.plan(charts, platform.baseApps().keySet());
     listener.progress("compare", changes.isEmpty() ? "the committed charts match"
@@ -225,7 +225,7 @@ public class DiffCommands {
     } catch (HelmException e) {
       return "(no object diff: " + e.getMessage().lines().findFirst().orElse("helm not found") + ")";
     }
-    boolean hasUmbrella = committed.stream().anyMatch(c -> c.folder().equals("umbrella-chart"));
+    boolean hasUmbrella = RenderedChart.umbrellaIn(committed).isPresent();
     DiffReport report = new EnvironmentDiff(helm).diff(hasUmbrella ? committed : List.of(), generated,
         environments, platform.factory().umbrella().name(), platform.factory().umbrella().namespace());
     String heading = against.isEmpty() ? "" : output.equals("markdown")

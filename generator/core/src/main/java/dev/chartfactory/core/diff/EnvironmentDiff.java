@@ -40,8 +40,8 @@ public final class EnvironmentDiff {
       throw new UncheckedIOException(e);
     }
     try {
-      RenderedChart oldUmbrella = umbrella(before);
-      RenderedChart newUmbrella = umbrella(after);
+      RenderedChart oldUmbrella = RenderedChart.umbrellaIn(before).orElse(null);
+      RenderedChart newUmbrella = RenderedChart.umbrellaIn(after).orElse(null);
       // When the umbrella's own objects cannot differ, only the apps' objects are rendered.
       boolean appsOnly = oldUmbrella != null && newUmbrella != null
           && UmbrellaFiles.sameOwnObjects(oldUmbrella, newUmbrella);
@@ -93,10 +93,6 @@ public final class EnvironmentDiff {
 
   private static ChartWorkspace layOut(Path folder, List<RenderedChart> charts, boolean appsOnly) {
     return appsOnly ? ChartWorkspace.appsOnly(folder, charts) : ChartWorkspace.subset(folder, charts);
-  }
-
-  private static RenderedChart umbrella(List<RenderedChart> charts) {
-    return charts.stream().filter(chart -> chart.folder().equals("umbrella-chart")).findFirst().orElse(null);
   }
 
   private String render(ChartWorkspace workspace, String environment, String releaseName, String namespace) {

@@ -64,7 +64,7 @@ public record Provenance(String sourceCommit) {
           ? chartYaml + line : chartYaml + "annotations:\n" + line);
     }
     String values = files.get("values.yaml");
-    if (chart.folder().equals("umbrella-chart") && values != null && values.contains(EMPTY_GLOBAL)) {
+    if (chart.isUmbrella() && values != null && values.contains(EMPTY_GLOBAL)) {
       files.put("values.yaml", values.replaceFirst(Pattern.quote(EMPTY_GLOBAL),
           Matcher.quoteReplacement("\n  sourceCommit: '" + sourceCommit + "'\n")));
     }

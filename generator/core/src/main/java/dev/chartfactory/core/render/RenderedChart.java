@@ -12,7 +12,19 @@ import java.util.TreeMap;
  */
 public record RenderedChart(String name, String folder, SortedMap<String, String> files) {
 
+  /** Where the umbrella chart is written, relative to the output root. */
+  public static final String UMBRELLA_FOLDER = "umbrella-chart";
+
   public RenderedChart {
     files = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(files));
+  }
+
+  public boolean isUmbrella() {
+    return folder.equals(UMBRELLA_FOLDER);
+  }
+
+  /** The umbrella among {@code charts}, if there is one. */
+  public static java.util.Optional<RenderedChart> umbrellaIn(java.util.Collection<RenderedChart> charts) {
+    return charts.stream().filter(RenderedChart::isUmbrella).findFirst();
   }
 }

@@ -60,7 +60,7 @@ public final class ChartWorkspace {
 
   private static ChartWorkspace layOut(Path scratch, List<RenderedChart> charts, boolean trimDependencies,
       boolean appsOnly) {
-    RenderedChart umbrella = charts.stream().filter(c -> c.folder().equals("umbrella-chart")).findFirst().orElse(null);
+    RenderedChart umbrella = RenderedChart.umbrellaIn(charts).orElse(null);
     Map<String, RenderedChart> written = new java.util.concurrent.ConcurrentHashMap<>();
     ChartWorkspace workspace = new ChartWorkspace(scratch, umbrella != null, written);
     try {

@@ -40,7 +40,7 @@ final class ValuesSchemaCheck {
 
   /** Every violation, each at the spec of the app whose chart it is. */
   List<Problem> check(ResolvedPlatform platform, List<RenderedChart> charts) {
-    RenderedChart umbrella = charts.stream().filter(c -> c.folder().equals("umbrella-chart")).findFirst().orElse(null);
+    RenderedChart umbrella = RenderedChart.umbrellaIn(charts).orElse(null);
     Map<String, Object> umbrellaValues = umbrella == null ? Map.of() : UmbrellaFiles.yaml(umbrella.files().get("values.yaml"));
     Map<String, Map<String, Object>> environmentValues = new LinkedHashMap<>();
     for (String environment : platform.repo().environmentNames()) {
