@@ -137,6 +137,16 @@ class PullRequestCheckTest {
     assertThat(check.err()).contains("ref 'no-such-branch' not found", "branches include: main, pr");
   }
 
+  @Test
+  void notAGitRepository_exitsThreeSayingWhy() {
+    Path plain = CliRepos.copyOfExample("small", temp.resolve("plain"));
+
+    CliRun check = CliRun.of("check", "--repo", plain.toString(), "--base", "main");
+
+    assertThat(check.exitCode()).isEqualTo(3);
+    assertThat(check.err()).contains("is not inside a Git repository", "check --base need one");
+  }
+
   private void commit(String message) throws Exception {
     try (Git git = Git.open(repo.toFile())) {
       commitAll(git, message);

@@ -52,7 +52,7 @@ public record GitRepo(Repository repository, Path workTree, String prefix, Strin
         .findGitDir(absolute.toFile());
     if (builder.getGitDir() == null) {
       throw new GitException(absolute + " is not inside a Git repository"
-          + " (--ref, --commit and --push need one; perhaps run 'git init' there, or drop those options)");
+          + " (--ref, --commit, --push and check --base need one; perhaps run 'git init' there, or drop those options)");
     }
     try {
       Repository repository = builder.setMustExist(true).build();
