@@ -69,10 +69,10 @@ public final class ChartWriter {
       renderedFolders.add(chart.folder());
       changes.add(compare(chart.folder(), chart.files()));
     }
-    for (String folder : existingAppFolders()) {
-      if (!renderedFolders.contains(folder) && !currentApps.contains(folder.substring("charts/".length()))) {
-        changes.add(compare(folder, Map.of()));
-      }
+    // Only folders of apps that are gone are read, not the Chart.yaml of every current app.
+    for (String folder : existingAppFolders(name -> !currentApps.contains(name)
+        && !renderedFolders.contains("charts/" + name))) {
+      changes.add(compare(folder, Map.of()));
     }
     return changes.stream().filter(c -> !c.isEmpty()).toList();
   }
@@ -227,12 +227,18 @@ public final class ChartWriter {
   }
 
   private List<String> existingAppFolders() {
+    return existingAppFolders(name -> true);
+  }
+
+  /** Generated app chart folders whose name {@code wanted} accepts. */
+  private List<String> existingAppFolders(java.util.function.Predicate<String> wanted) {
     Path charts = root.resolve("charts");
     if (!Files.isDirectory(charts)) {
       return List.of();
     }
     try (var list = Files.list(charts)) {
-      return list.filter(p -> Files.isRegularFile(p.resolve("Chart.yaml")))
+      return list.filter(p -> wanted.test(p.getFileName().toString()))
+          .filter(p -> Files.isRegularFile(p.resolve("Chart.yaml")))
           .filter(p -> isGenerated(p.resolve("Chart.yaml")))
           .map(p -> "charts/" + p.getFileName()).sorted().toList();
     } catch (IOException e) {
