@@ -44,7 +44,7 @@ public final class EnvironmentDiff {
       RenderedChart newUmbrella = RenderedChart.umbrellaIn(after).orElse(null);
       // When the umbrella's own objects cannot differ, only the apps' objects are rendered.
       boolean appsOnly = oldUmbrella != null && newUmbrella != null
-          && UmbrellaFiles.sameOwnObjects(oldUmbrella, newUmbrella);
+          && UmbrellaFiles.sameOwnObjects(oldUmbrella, newUmbrella, appCharts(before, after));
       ChartWorkspace old = before.isEmpty() ? null : layOut(scratch.resolve("before"), before, appsOnly);
       ChartWorkspace now = layOut(scratch.resolve("after"), after, appsOnly);
       // Each helm run is one process, mostly starting up and single-threaded on small charts:
@@ -89,6 +89,14 @@ public final class EnvironmentDiff {
       }
       throw e;
     }
+  }
+
+  private static java.util.Set<String> appCharts(List<RenderedChart> before, List<RenderedChart> after) {
+    java.util.Set<String> apps = new java.util.TreeSet<>();
+    for (List<RenderedChart> side : List.of(before, after)) {
+      side.stream().filter(chart -> !chart.isUmbrella()).forEach(chart -> apps.add(chart.name()));
+    }
+    return apps;
   }
 
   private static ChartWorkspace layOut(Path folder, List<RenderedChart> charts, boolean appsOnly) {

@@ -157,6 +157,40 @@ public final class UmbrellaFiles {
     return out.toString();
   }
 
+  /**
+   * The text without the top-level blocks named {@code keys} (as the generator writes them:
+   * {@code key:} at the start of a line, its content indented below).
+   */
+  static String withoutBlocks(String text, Set<String> keys) {
+    StringBuilder out = new StringBuilder(text);
+    for (String key : keys) {
+      int start = out.indexOf(key + ":") == 0 ? 0 : lineStartOf(out, "\n" + key + ":");
+      if (start < 0) {
+        continue;
+      }
+      int end = start;
+      do {
+        int newline = out.indexOf("\n", end);
+        end = newline < 0 ? out.length() : newline + 1;
+      } while (end < out.length() && (out.charAt(end) == ' ' || out.charAt(end) == '#' || out.charAt(end) == '\n'));
+      out.delete(start, end);
+    }
+    return out.toString();
+  }
+
+  /** Where a line that starts with {@code "\n" + prefix} begins (after the newline), or -1. */
+  private static int lineStartOf(StringBuilder text, String newlinePrefix) {
+    int at = text.indexOf(newlinePrefix);
+    while (at >= 0) {
+      int after = at + newlinePrefix.length();
+      if (after == text.length() || text.charAt(after) == ' ' || text.charAt(after) == '\n') {
+        return at + 1;
+      }
+      at = text.indexOf(newlinePrefix, at + 1);
+    }
+    return -1;
+  }
+
   /** The top-level blocks as text, or, for a file laid out otherwise, its parsed values. */
   private static Map<String, ?> blocksOrValues(String yaml) {
     Map<String, String> blocks = blocks(yaml);
@@ -170,10 +204,26 @@ public final class UmbrellaFiles {
    * in doubt (a values file not in the generator's layout).
    */
   public static boolean sameOwnObjects(RenderedChart before, RenderedChart after) {
-    Set<String> files = new TreeSet<>(before.files().keySet());
-    files.addAll(after.files().keySet());
     Set<String> apps = new TreeSet<>(appNames(before));
     apps.addAll(appNames(after));
+    return sameOwnObjects(before, after, apps, Set.of());
+  }
+
+  /**
+   * The same, faster when only the blocks of {@code changedApps} are expected to differ (the apps
+   * a diff renders): each values file is first compared whole without those blocks, and split
+   * into blocks only when that finds a difference.
+   */
+  public static boolean sameOwnObjects(RenderedChart before, RenderedChart after, Set<String> changedApps) {
+    Set<String> apps = new TreeSet<>(appNames(before));
+    apps.addAll(appNames(after));
+    return sameOwnObjects(before, after, apps, changedApps);
+  }
+
+  private static boolean sameOwnObjects(RenderedChart before, RenderedChart after, Set<String> apps,
+      Set<String> changedApps) {
+    Set<String> files = new TreeSet<>(before.files().keySet());
+    files.addAll(after.files().keySet());
     for (String file : files) {
       String old = before.files().get(file);
       String now = after.files().get(file);
@@ -186,6 +236,9 @@ public final class UmbrellaFiles {
           return false;
         }
       } else if (file.startsWith("values") && file.endsWith(".yaml")) {
+        if (old != null && now != null && !changedApps.isEmpty() && withoutBlocks(old, changedApps).equals(withoutBlocks(now, changedApps))) {
+          continue;
+        }
         Map<String, String> oldBlocks = blocks(old);
         Map<String, String> newBlocks = blocks(now);
         if (oldBlocks == null || newBlocks == null) {

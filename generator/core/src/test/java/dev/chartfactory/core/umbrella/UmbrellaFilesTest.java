@@ -84,6 +84,25 @@ class UmbrellaFilesTest {
     assertThat(UmbrellaFiles.sameOwnObjects(before, templateChanged)).isFalse();
   }
 
+  @Test
+  void withoutBlocks_cutsTheNamedBlocksOnly() {
+    assertThat(UmbrellaFiles.withoutBlocks(VALUES, Set.of("shop", "missing")))
+        .isEqualTo(VALUES.replace("shop:\n  enabled: true\n  components:\n    web: {replicas: 2}\n", ""));
+    assertThat(UmbrellaFiles.withoutBlocks("shop: {}\nshopping:\n  x: 1\n", Set.of("shop"))).isEqualTo("shopping:\n  x: 1\n");
+  }
+
+  @Test
+  void sameOwnObjects_withTheChangedApps_agreesWithTheFullComparison() {
+    RenderedChart before = umbrella(Map.of("Chart.yaml", CHART, "values-dev.yaml", VALUES));
+    RenderedChart shopChanged = umbrella(Map.of("Chart.yaml", CHART, "values-dev.yaml", VALUES.replace("replicas: 2", "replicas: 5")));
+    RenderedChart cartChanged = umbrella(Map.of("Chart.yaml", CHART,
+        "values-dev.yaml", VALUES.replace("cart:\n  enabled: true", "cart:\n  enabled: false")));
+    RenderedChart globalChanged = umbrella(Map.of("Chart.yaml", CHART, "values-dev.yaml", VALUES.replace("domain: dev", "domain: qa")));
+    assertThat(UmbrellaFiles.sameOwnObjects(before, shopChanged, Set.of("shop"))).isTrue();
+    assertThat(UmbrellaFiles.sameOwnObjects(before, cartChanged, Set.of("shop"))).isTrue();
+    assertThat(UmbrellaFiles.sameOwnObjects(before, globalChanged, Set.of("shop"))).isFalse();
+  }
+
   private static RenderedChart umbrella(Map<String, String> files) {
     return new RenderedChart("platform", "umbrella-chart", new TreeMap<>(files));
   }
