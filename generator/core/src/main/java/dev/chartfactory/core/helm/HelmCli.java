@@ -39,6 +39,9 @@ public final class HelmCli {
   /** Generous: a dependency update may download charts. Use {@link #withTimeout} to change it. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
 
+  /** Go's GC target for helm runs, unless the environment sets GOGC (Go's default is 100). */
+  static final String GO_GC_PERCENT = "400";
+
   /** Helm output larger than this is treated as a failure rather than held in memory. */
   static final int MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
 
@@ -323,6 +326,9 @@ public final class HelmCli {
     env.put("HELM_CACHE_HOME", cache.toString());
     env.put("HELM_CONFIG_HOME", config.toString());
     env.put("HELM_DATA_HOME", data.toString());
+    // Rendering a large umbrella is mostly allocation: collecting garbage less often takes about
+    // a fifth off helm's CPU time for about 1.4 times its memory. A GOGC the user set wins.
+    env.putIfAbsent("GOGC", GO_GC_PERCENT);
     try {
       Process process = builder.start();
       process.getOutputStream().close(); // helm never reads stdin here; EOF instead of a hang

@@ -37,6 +37,21 @@ class HelmClusterCommandsTest {
   }
 
   @Test
+  void template_skipsSchemaValidationWhenAsked_andRunsHelmWithALargerGoGcTarget() throws IOException {
+    Path script = tmp.resolve("helm");
+    Files.writeString(script, "#!/bin/sh\nprintf '%s\\n' \"$@\" > '" + tmp.resolve("args") + "'\necho \"GOGC=$GOGC\"\n");
+    script.toFile().setExecutable(true);
+    HelmCli helm = new HelmCli(script, tmp.resolve("work")).withKubeconfig(null);
+
+    String out = helm.template(tmp, "platform", "platform", List.of(), java.util.Map.of(), false);
+
+    assertThat(out.strip()).isEqualTo(System.getenv("GOGC") == null ? "GOGC=" + HelmCli.GO_GC_PERCENT : "GOGC=" + System.getenv("GOGC"));
+    assertThat(args()).contains("--skip-schema-validation");
+    helm.template(tmp, "platform", "platform", List.of(), java.util.Map.of());
+    assertThat(args()).doesNotContain("--skip-schema-validation");
+  }
+
+  @Test
   void upgradeInstall_passesReleaseNamespaceValuesWaitTimeoutAndKubeconfig() throws IOException {
     HelmCli helm = fakeHelm("Release \"platform\" has been upgraded.", "", 0)
         .withKubeconfig(tmp.resolve("kubeconfig"));
