@@ -2,6 +2,7 @@ package dev.chartfactory.cli;
 
 import dev.chartfactory.core.Pipeline;
 import dev.chartfactory.core.PipelineListener;
+import dev.chartfactory.core.Workers;
 import dev.chartfactory.core.diff.AffectedApps;
 import dev.chartfactory.core.diff.DiffReport;
 import dev.chartfactory.core.diff.EnvironmentDiff;
@@ -57,13 +58,9 @@ public class DiffCommands {
         // Git and the spec loader work on different files: compare while the specs load, on a
         // thread of its own (the loader's parallel parsing has the common pool).
         CompletableFuture<BaseComparison> comparison = CompletableFuture.supplyAsync(() -> BaseComparison.of(git, base),
-            task -> {
-              Thread thread = new Thread(task, "factory-base-comparison");
-              thread.setDaemon(true);
-              thread.start();
-            });
+            Workers.threadPerTask("factory-base-comparison"));
         ResolvedPlatform platform = pipeline.resolve(source);
-        return pullRequestCheck(pipeline, platform, source, await(comparison), output, listener);
+        return pullRequestCheck(pipeline, platform, source, Workers.join(comparison), output, listener);
       }
     }
     ResolvedPlatform platform = pipeline.resolve(source);
@@ -144,16 +141,6 @@ public class DiffCommands {
         + " (or make generate-all) and commit the result", problems);
   }
 
-  private static <T> T await(CompletableFuture<T> future) {
-    try {
-      return future.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw e;
-    }
-  }
 
   /** The generator the committed umbrella records, "" when there is none. */
   private static String recordedGenerator(Path root) {

@@ -1,5 +1,6 @@
 package dev.chartfactory.core.diff;
 
+import dev.chartfactory.core.Workers;
 import dev.chartfactory.core.helm.HelmCli;
 import dev.chartfactory.core.render.RenderedChart;
 import dev.chartfactory.core.umbrella.UmbrellaFiles;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Renders two sets of charts (say, what is committed and what the specs generate now) with
@@ -49,11 +49,7 @@ public final class EnvironmentDiff {
       ChartWorkspace now = layOut(scratch.resolve("after"), after, appsOnly);
       // Each helm run is one process, mostly starting up and single-threaded on small charts:
       // both sides of every environment render at once.
-      ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(8, 2 * environments.size())), task -> {
-        Thread thread = new Thread(task, "factory-diff");
-        thread.setDaemon(true);
-        return thread;
-      });
+      ExecutorService pool = Workers.pool("factory-diff", Math.min(8, 2 * environments.size()));
       List<List<ObjectChange>> perEnvironment;
       try {
         List<CompletableFuture<String>> olds = new ArrayList<>();
@@ -65,7 +61,7 @@ public final class EnvironmentDiff {
         }
         perEnvironment = new ArrayList<>();
         for (int i = 0; i < environments.size(); i++) {
-          perEnvironment.add(differ.diff(join(olds.get(i)), join(news.get(i))));
+          perEnvironment.add(differ.diff(Workers.join(olds.get(i)), Workers.join(news.get(i))));
         }
       } finally {
         pool.shutdownNow();
@@ -77,17 +73,6 @@ public final class EnvironmentDiff {
       return new DiffReport(changes);
     } finally {
       ChartWorkspace.deleteQuietly(scratch);
-    }
-  }
-
-  private static String join(CompletableFuture<String> rendered) {
-    try {
-      return rendered.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw e;
     }
   }
 

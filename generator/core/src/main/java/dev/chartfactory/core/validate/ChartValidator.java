@@ -1,6 +1,7 @@
 package dev.chartfactory.core.validate;
 
 import dev.chartfactory.core.PipelineListener;
+import dev.chartfactory.core.Workers;
 import dev.chartfactory.core.error.Problem;
 import dev.chartfactory.core.error.SourceLocation;
 import dev.chartfactory.core.error.ValidationException;
@@ -22,10 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -95,24 +93,20 @@ public final class ChartValidator {
     List<String> linted = chartsFromUserBlueprints(platform, charts);
     int workers = Math.max(1, Math.min(environments.size() + (linted.isEmpty() ? 0 : 1),
         Runtime.getRuntime().availableProcessors() + 1));
-    ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
-      Thread thread = new Thread(runnable, "factory-validate");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService pool = Workers.pool("factory-validate", workers);
     try {
-      Future<List<Problem>> lint = linted.isEmpty() ? CompletableFuture.completedFuture(List.of())
-          : pool.submit(() -> lint(workspace, linted));
-      List<Future<EnvironmentResult>> results = new ArrayList<>();
+      CompletableFuture<List<Problem>> lint = linted.isEmpty() ? CompletableFuture.completedFuture(List.of())
+          : CompletableFuture.supplyAsync(() -> lint(workspace, linted), pool);
+      List<CompletableFuture<EnvironmentResult>> results = new ArrayList<>();
       for (EnvironmentSpec environment : environments) {
-        results.add(pool.submit(() -> validate(platform, workspace, environment)));
+        results.add(CompletableFuture.supplyAsync(() -> validate(platform, workspace, environment), pool));
       }
       List<Problem> problems = new ArrayList<>(valuesSchemas.check(platform, charts));
-      problems.addAll(await(lint));
+      problems.addAll(Workers.join(lint));
       List<PolicyFinding> warnings = new ArrayList<>();
       int manifests = 0;
-      for (Future<EnvironmentResult> result : results) {
-        EnvironmentResult done = await(result);
+      for (CompletableFuture<EnvironmentResult> result : results) {
+        EnvironmentResult done = Workers.join(result);
         manifests += done.manifests();
         problems.addAll(done.problems());
         warnings.addAll(done.warnings());
@@ -205,23 +199,6 @@ public final class ChartValidator {
       }
     }
     return folders;
-  }
-
-  private static <T> T await(Future<T> future) {
-    try {
-      return future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while validating", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
   }
 
   private static Problem locate(ResolvedPlatform platform, PolicyFinding finding) {
