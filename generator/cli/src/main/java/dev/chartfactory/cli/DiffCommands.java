@@ -54,13 +54,15 @@ public class DiffCommands {
     Pipeline pipeline = new Pipeline(listener);
     DirectorySpecSource source = new DirectorySpecSource(Path.of(repo));
     if (base != null) {
-      try (GitRepo git = GitRepo.openLocal(source.root())) {
-        // Git and the spec loader work on different files: compare while the specs load, on a
-        // thread of its own (the loader's parallel parsing has the common pool).
-        CompletableFuture<BaseComparison> comparison = CompletableFuture.supplyAsync(() -> BaseComparison.of(git, base),
-            Workers.threadPerTask("factory-base-comparison"));
+      // Git and the spec loader work on different files: open the repo and compare on a thread of
+      // its own while the specs load (the loader's parallel parsing has the common pool).
+      CompletableFuture<BaseComparison> comparison = CompletableFuture.supplyAsync(
+          () -> BaseComparison.open(source.root(), base), Workers.threadPerTask("factory-base-comparison"));
+      try {
         ResolvedPlatform platform = pipeline.resolve(source);
         return pullRequestCheck(pipeline, platform, source, Workers.join(comparison), output, listener);
+      } finally {
+        comparison.thenAccept(BaseComparison::close);
       }
     }
     ResolvedPlatform platform = pipeline.resolve(source);

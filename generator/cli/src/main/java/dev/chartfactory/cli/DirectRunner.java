@@ -32,8 +32,15 @@ final class DirectRunner {
   private record Target(Class<?> owner, Method method) {}
 
   private final Map<String, Target> commands = new LinkedHashMap<>();
+  private final Runnable beforeCommand;
 
   DirectRunner() {
+    this(() -> { });
+  }
+
+  /** {@code beforeCommand} runs once the arguments name a command this runner handles. */
+  DirectRunner(Runnable beforeCommand) {
+    this.beforeCommand = beforeCommand;
     for (Class<?> owner : COMMAND_CLASSES) {
       for (Method method : owner.getMethods()) {
         Command command = method.getAnnotation(Command.class);
@@ -59,6 +66,7 @@ final class DirectRunner {
     if (target == null) {
       return Optional.empty();
     }
+    beforeCommand.run();
     int first = name.split(" ").length;
     Object[] values;
     try {

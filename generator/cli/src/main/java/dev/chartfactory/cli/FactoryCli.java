@@ -14,7 +14,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class FactoryCli {
 
   public static void main(String[] args) {
-    System.exit(run(args));
+    // This JVM runs one command and exits, so a command run without Spring may log without
+    // logback (tests share their JVM with the Spring path, which needs it).
+    System.exit(run(args, StderrLogging::install));
   }
 
   /**
@@ -23,8 +25,12 @@ public class FactoryCli {
    * {@code factory.spring} is true; help, the prompt and unknown commands go through Spring Shell.
    */
   public static int run(String... args) {
+    return run(args, () -> { });
+  }
+
+  private static int run(String[] args, Runnable beforeDirectCommand) {
     if (!Boolean.getBoolean("factory.spring")) {
-      java.util.Optional<Integer> direct = new DirectRunner().run(args);
+      java.util.Optional<Integer> direct = new DirectRunner(beforeDirectCommand).run(args);
       if (direct.isPresent()) {
         return direct.get();
       }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The generator's stages, called in order in plain code: load → check → resolve (→ render →
@@ -35,7 +36,7 @@ public final class Pipeline {
 
   public Pipeline(PipelineListener listener, YamlLimits limits) {
     this.listener = listener;
-    this.loader = new SpecLoader(limits, new SchemaChecker());
+    this.loader = new SpecLoader(limits, SchemaChecker.compiling());
   }
 
   /**
@@ -74,13 +75,23 @@ public final class Pipeline {
   public List<RenderedChart> renderApps(ResolvedPlatform platform, Collection<String> apps,
       UmbrellaRenderer umbrellaRenderer) {
     Set<String> wanted = Set.copyOf(apps);
-    ChartRenderer renderer = new ChartRenderer(platform);
-    // Apps render independently (the renderer is thread-safe); the list keeps their order.
-    List<RenderedChart> charts = new ArrayList<>(platform.baseApps().values().parallelStream()
-        .filter(app -> wanted.contains(app.name()))
-        .map(renderer::render)
-        .toList());
-    charts.add(umbrellaRenderer.render(platform));
+    // The umbrella needs none of the app charts: it renders on a thread of its own meanwhile.
+    CompletableFuture<RenderedChart> umbrella = CompletableFuture.supplyAsync(
+        () -> umbrellaRenderer.render(platform), Workers.threadPerTask("factory-umbrella"));
+    List<RenderedChart> charts;
+    try {
+      ChartRenderer renderer = new ChartRenderer(platform);
+      // Apps render independently (the renderer is thread-safe); the list keeps their order.
+      charts = new ArrayList<>(platform.baseApps().values().parallelStream()
+          .filter(app -> wanted.contains(app.name()))
+          .map(renderer::render)
+          .toList());
+    } catch (RuntimeException e) {
+      // The umbrella renderer may be used again (watch mode): it must be done before that.
+      umbrella.exceptionally(failure -> null).join();
+      throw e;
+    }
+    charts.add(Workers.join(umbrella));
     listener.progress("render", charts.size() - 1 + (charts.size() == 2 ? " app chart" : " app charts")
         + " and the umbrella chart rendered");
     return charts;

@@ -6,6 +6,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
+import dev.chartfactory.core.Workers;
 import dev.chartfactory.core.error.Problem;
 import dev.chartfactory.core.error.SourceLocation;
 import dev.chartfactory.core.load.YamlNode;
@@ -23,6 +24,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -55,6 +58,17 @@ public final class SchemaChecker {
     for (SpecKind kind : SpecKind.values()) {
       schemas.put(kind, registry.getSchema(SchemaLocation.of(SCHEMA_BASE + kind.schemaFile())));
     }
+  }
+
+  /**
+   * Compiles the schemas on a background thread; {@code get()} waits for them. In a fresh JVM
+   * compiling takes a few hundred milliseconds, which then overlap with listing and parsing the
+   * spec files (the loader needs the schemas only after parsing).
+   */
+  public static Supplier<SchemaChecker> compiling() {
+    CompletableFuture<SchemaChecker> compiled =
+        CompletableFuture.supplyAsync(SchemaChecker::new, Workers.threadPerTask("factory-schemas"));
+    return () -> Workers.join(compiled);
   }
 
   private static String readResource(String file) {

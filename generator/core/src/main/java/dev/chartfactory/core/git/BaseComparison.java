@@ -34,28 +34,56 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  * files differ, and the charts committed at the base. Files the index knows unchanged are
  * compared by their index entry, so only edited files are read.
  */
-public final class BaseComparison {
+public final class BaseComparison implements AutoCloseable {
 
   private final GitRepo repo;
   private final RevCommit base;
   private final String baseRef;
   private final SortedSet<String> changedPaths;
+  private final boolean ownsRepo;
 
-  private BaseComparison(GitRepo repo, RevCommit base, String baseRef, SortedSet<String> changedPaths) {
+  private BaseComparison(GitRepo repo, boolean ownsRepo, RevCommit base, String baseRef,
+      SortedSet<String> changedPaths) {
     this.repo = repo;
+    this.ownsRepo = ownsRepo;
     this.base = base;
     this.baseRef = baseRef;
     this.changedPaths = changedPaths;
   }
 
+  /**
+   * Opens the Git repository around {@code folder} and compares its work tree with
+   * {@code baseRef}; closing the comparison closes the repository.
+   */
+  public static BaseComparison open(java.nio.file.Path folder, String baseRef) {
+    GitRepo repo = GitRepo.openLocal(folder);
+    try {
+      return compare(repo, true, baseRef);
+    } catch (RuntimeException e) {
+      repo.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public void close() {
+    if (ownsRepo) {
+      repo.close();
+    }
+  }
+
   /** Compares the work tree of {@code repo} with {@code baseRef}; the repo must have a work tree. */
   public static BaseComparison of(GitRepo repo, String baseRef) {
+    return compare(repo, false, baseRef);
+  }
+
+  private static BaseComparison compare(GitRepo repo, boolean ownsRepo, String baseRef) {
     if (repo.workTree() == null) {
       throw new GitException(repo.name() + " has no work tree to compare with " + baseRef
           + " (expected a checkout of the pull request)");
     }
     RevCommit base = GitSpecSource.resolve(repo, baseRef);
-    return new BaseComparison(repo, base, baseRef, changedPaths(repo, base));
+    return new BaseComparison(repo, ownsRepo, base, baseRef, changedPaths(repo, base));
   }
 
   /**

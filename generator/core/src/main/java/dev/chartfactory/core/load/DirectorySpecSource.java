@@ -25,8 +25,10 @@ public final class DirectorySpecSource implements SpecSource {
   private static final Set<String> APP_ROOTS = Set.of("apps", "services");
 
   private final Path root;
-  /** Fingerprints seen by the last listing, so fingerprint() costs no extra file system call. */
-  private volatile java.util.Map<String, String> listed = java.util.Map.of();
+  /** Each file as the last listing saw it, so fingerprint() and size() cost no file system call. */
+  private volatile java.util.Map<String, Listed> listed = java.util.Map.of();
+
+  private record Listed(long size, String fingerprint) {}
 
   public DirectorySpecSource(Path root) {
     this.root = root.toAbsolutePath().normalize();
@@ -49,7 +51,7 @@ public final class DirectorySpecSource implements SpecSource {
   @Override
   public List<String> files() {
     List<String> files = new ArrayList<>();
-    java.util.Map<String, String> fingerprints = new java.util.HashMap<>();
+    java.util.Map<String, Listed> fingerprints = new java.util.HashMap<>();
     try (var top = Files.list(root)) {
       for (Path entry : top.sorted().toList()) {
         String name = entry.getFileName().toString();
@@ -67,7 +69,7 @@ public final class DirectorySpecSource implements SpecSource {
     return files;
   }
 
-  private void walk(Path folder, List<String> files, java.util.Map<String, String> fingerprints)
+  private void walk(Path folder, List<String> files, java.util.Map<String, Listed> fingerprints)
       throws IOException {
     Files.walkFileTree(folder, new SimpleFileVisitor<>() {
       @Override
@@ -85,7 +87,7 @@ public final class DirectorySpecSource implements SpecSource {
         if (attrs.isRegularFile()) {
           String path = root.relativize(file).toString().replace('\\', '/');
           files.add(path);
-          fingerprints.put(path, fingerprintOf(attrs));
+          fingerprints.put(path, new Listed(attrs.size(), fingerprintOf(attrs)));
         }
         return FileVisitResult.CONTINUE;
       }
@@ -94,9 +96,9 @@ public final class DirectorySpecSource implements SpecSource {
 
   @Override
   public String fingerprint(String path) {
-    String known = listed.get(path);
+    Listed known = listed.get(path);
     if (known != null) {
-      return known;
+      return known.fingerprint();
     }
     try {
       return fingerprintOf(Files.readAttributes(resolve(path), BasicFileAttributes.class));
@@ -111,6 +113,11 @@ public final class DirectorySpecSource implements SpecSource {
 
   @Override
   public long size(String path) {
+    // A file that grew since the listing is still caught: the reader checks the text it reads.
+    Listed known = listed.get(path);
+    if (known != null) {
+      return known.size();
+    }
     try {
       return Files.size(resolve(path));
     } catch (IOException e) {

@@ -18,10 +18,12 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -44,16 +46,21 @@ public final class SpecLoader {
   private static final long MAX_TEMPLATE_BYTES = 512 * 1024;
 
   private final SafeYamlReader reader;
-  private final SchemaChecker schemaChecker;
+  private final Supplier<SchemaChecker> schemaChecker;
   private final SpecBinder binder = new SpecBinder();
 
   public SpecLoader(YamlLimits limits, SchemaChecker schemaChecker) {
+    this(limits, () -> schemaChecker);
+  }
+
+  /** {@code schemaChecker} is asked for only after the files are parsed (see {@link SchemaChecker#compiling()}). */
+  public SpecLoader(YamlLimits limits, Supplier<SchemaChecker> schemaChecker) {
     this.reader = new SafeYamlReader(limits);
     this.schemaChecker = schemaChecker;
   }
 
   public SpecLoader() {
-    this(YamlLimits.DEFAULT, new SchemaChecker());
+    this(YamlLimits.DEFAULT, SchemaChecker.compiling());
   }
 
   /** Loads the whole repo or throws a {@link SpecException} listing every problem found. */
@@ -71,10 +78,15 @@ public final class SpecLoader {
           "not found in " + source.describe()
               + " (expected the config repo root; perhaps --repo points at the wrong folder?)"));
     }
-    // Parsing and schema checks are independent per file: spread them over the cores.
-    Map<String, Parsed> parsed = files.parallelStream()
+    // Parsing and schema checks are independent per file: spread them over the cores. The
+    // schemas are needed only in the second pass, so they may still be compiling in the first.
+    Map<String, CachedParse> read = files.parallelStream()
         .filter(file -> kindOf(file) != null)
-        .collect(Collectors.toConcurrentMap(file -> file, file -> prebound(file, parseCached(source, file))));
+        .collect(Collectors.toConcurrentMap(file -> file, file -> readCached(source, file)));
+    SchemaChecker checker = schemaChecker.get();
+    Map<String, Parsed> parsed = read.entrySet().parallelStream()
+        .collect(Collectors.toConcurrentMap(Map.Entry::getKey,
+            entry -> prebound(entry.getKey(), checkedCached(entry.getKey(), entry.getValue(), checker))));
     cache.keySet().retainAll(parsed.keySet());
     for (String file : files) {
       Matcher m;
@@ -138,8 +150,8 @@ public final class SpecLoader {
         readTemplate(source, file, templates, problems);
       }
     }
-    List<String> appFolders = files.stream().map(APP::matcher).filter(Matcher::matches)
-        .map(m -> m.group(1)).toList();
+    Set<String> appFolders = files.stream().map(APP::matcher).filter(Matcher::matches)
+        .map(m -> m.group(1)).collect(Collectors.toSet());
     List<String> environmentFiles = files.stream().map(ENVIRONMENT::matcher)
         .filter(Matcher::matches).map(m -> m.group(1)).toList();
     checkInstancesMatch(environmentFiles, appFolders, instances, problems);
@@ -150,17 +162,19 @@ public final class SpecLoader {
   }
 
   /**
-   * A parsed and schema-checked file: its root, or the problems that stopped it, and the spec
+   * A parsed file: its root, or the problems that stopped it; once schema-checked, also the spec
    * record bound from it (kept with the parse, so an unchanged file is not bound again).
    */
   private static final class Parsed {
     private final YamlNode.Mapping root;
     private final List<Problem> problems;
+    private final boolean checked;
     private volatile Object bound;
 
-    Parsed(YamlNode.Mapping root, List<Problem> problems) {
+    Parsed(YamlNode.Mapping root, List<Problem> problems, boolean checked) {
       this.root = root;
       this.problems = problems;
+      this.checked = checked;
     }
 
     YamlNode.Mapping root(List<Problem> collect) {
@@ -209,22 +223,35 @@ public final class SpecLoader {
     return parsed;
   }
 
-  /** A file parsed before, still valid while its fingerprint is unchanged. */
+  /** A file's parse and the fingerprint it was read at; cached once checked, while the fingerprint holds. */
   private record CachedParse(String fingerprint, Parsed parsed) {}
 
   private final Map<String, CachedParse> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private Parsed parseCached(SpecSource source, String file) {
+  /** The cached parse of an unchanged file, else the file read and parsed as YAML, unchecked. */
+  private CachedParse readCached(SpecSource source, String file) {
     String fingerprint = source.fingerprint(file);
     CachedParse cached = cache.get(file);
     if (fingerprint != null && cached != null && cached.fingerprint().equals(fingerprint)) {
-      return cached.parsed();
+      return cached;
     }
-    Parsed parsed = parse(source, file, kindOf(file));
-    if (fingerprint != null) {
-      cache.put(file, new CachedParse(fingerprint, parsed));
+    List<Problem> problems = new ArrayList<>();
+    YamlNode.Mapping root = read(source, file, problems);
+    return new CachedParse(fingerprint, new Parsed(root, List.copyOf(problems), false));
+  }
+
+  private Parsed checkedCached(String file, CachedParse read, SchemaChecker checker) {
+    Parsed parsed = read.parsed();
+    if (parsed.checked) {
+      return parsed;
     }
-    return parsed;
+    List<Problem> schemaProblems = parsed.root == null ? List.of() : checker.check(kindOf(file), parsed.root);
+    Parsed checked = schemaProblems.isEmpty() ? new Parsed(parsed.root, parsed.problems, true)
+        : new Parsed(null, List.copyOf(schemaProblems), true);
+    if (read.fingerprint() != null) {
+      cache.put(file, new CachedParse(read.fingerprint(), checked));
+    }
+    return checked;
   }
 
   private static SpecKind kindOf(String file) {
@@ -240,12 +267,7 @@ public final class SpecLoader {
     return INSTANCE.matcher(file).matches() ? SpecKind.INSTANCE : null;
   }
 
-  private Parsed parse(SpecSource source, String file, SpecKind kind) {
-    List<Problem> problems = new ArrayList<>();
-    return new Parsed(parse(source, file, kind, problems), List.copyOf(problems));
-  }
-
-  private YamlNode.Mapping parse(SpecSource source, String file, SpecKind kind, List<Problem> problems) {
+  private YamlNode.Mapping read(SpecSource source, String file, List<Problem> problems) {
     try {
       reader.checkSize(file, source.size(file));
       YamlNode node = reader.read(file, decode(file, source.read(file)));
@@ -256,11 +278,6 @@ public final class SpecLoader {
       if (!(node instanceof YamlNode.Mapping root)) {
         problems.add(Problem.at(node.location(), "",
             "the document is " + node.kindName() + " (expected a map of fields)"));
-        return null;
-      }
-      List<Problem> schemaProblems = schemaChecker.check(kind, root);
-      if (!schemaProblems.isEmpty()) {
-        problems.addAll(schemaProblems);
         return null;
       }
       return root;
@@ -306,7 +323,7 @@ public final class SpecLoader {
     return false;
   }
 
-  private static void checkInstancesMatch(List<String> environments, List<String> apps, SortedMap<String, SortedMap<String, InstanceSpec>> instances,
+  private static void checkInstancesMatch(List<String> environments, Set<String> apps, SortedMap<String, SortedMap<String, InstanceSpec>> instances,
       List<Problem> problems) {
     instances.forEach((app, byEnvironment) -> byEnvironment.forEach((environment, instance) -> {
       if (!apps.contains(app)) {

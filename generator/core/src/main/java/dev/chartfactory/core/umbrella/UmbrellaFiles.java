@@ -17,16 +17,52 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 public final class UmbrellaFiles {
 
+  /** An app name YAML writes as it is (a quoted one, such as 'true', is left to the parser). */
+  private static final java.util.regex.Pattern PLAIN_NAME = java.util.regex.Pattern.compile("[a-z][-a-z0-9]*");
+
   private UmbrellaFiles() {}
 
   /** The names in the umbrella's Chart.yaml dependencies. */
   public static Set<String> appNames(RenderedChart umbrella) {
-    Set<String> names = new TreeSet<>();
-    if (yaml(umbrella.files().get("Chart.yaml")).get("dependencies") instanceof List<?> dependencies) {
+    String chartYaml = umbrella.files().get("Chart.yaml");
+    Set<String> names = dependencyNames(chartYaml);
+    if (names != null) {
+      return names;
+    }
+    names = new TreeSet<>();
+    if (yaml(chartYaml).get("dependencies") instanceof List<?> dependencies) {
       for (Object dependency : dependencies) {
         if (dependency instanceof Map<?, ?> entry && entry.get("name") != null) {
           names.add(String.valueOf(entry.get("name")));
         }
+      }
+    }
+    return names;
+  }
+
+  /**
+   * The dependency names of a Chart.yaml the generator wrote, read from its text (a platform's
+   * umbrella lists thousands); null when it is laid out otherwise.
+   */
+  private static Set<String> dependencyNames(String chartYaml) {
+    Map<String, String> blocks = blocks(chartYaml);
+    if (blocks == null || !blocks.containsKey("dependencies")) {
+      return null;
+    }
+    Set<String> names = new TreeSet<>();
+    String dependencies = blocks.get("dependencies");
+    if (dependencies.startsWith("dependencies: []")) {
+      return names;
+    }
+    for (String line : dependencies.substring(dependencies.indexOf('\n') + 1).split("\n")) {
+      if (line.startsWith("  - name: ")) {
+        String name = line.substring("  - name: ".length()).strip();
+        if (!PLAIN_NAME.matcher(name).matches()) {
+          return null;
+        }
+        names.add(name);
+      } else if (!line.startsWith("    ") || line.startsWith("    name:")) {
+        return null;
       }
     }
     return names;

@@ -70,6 +70,17 @@ class UmbrellaFilesTest {
   }
 
   @Test
+  void appNames_readsTheGeneratedLayoutByText_andParsesAnyOther() {
+    assertThat(UmbrellaFiles.appNames(umbrella(Map.of("Chart.yaml", CHART.replace("cart", "'true'")))))
+        .containsExactly("shop", "true");
+    assertThat(UmbrellaFiles.appNames(umbrella(Map.of("Chart.yaml",
+        "apiVersion: v2\ndependencies: [{name: shop, version: 0.1.0}]\n")))).containsExactly("shop");
+    assertThat(UmbrellaFiles.appNames(umbrella(Map.of("Chart.yaml",
+        "apiVersion: v2\ndependencies:\n  - version: 0.1.0\n    name: cart\n")))).containsExactly("cart");
+    assertThat(UmbrellaFiles.appNames(umbrella(Map.of("Chart.yaml", "apiVersion: v2\ndependencies: []\n")))).isEmpty();
+  }
+
+  @Test
   void sameOwnObjects_ignoresAppBlocksAndDependencies_butNotSharedValuesOrTemplates() {
     RenderedChart before = umbrella(Map.of("Chart.yaml", CHART, "values-dev.yaml", VALUES, "templates/ns.yaml", "x"));
     RenderedChart appChanged = umbrella(Map.of(
