@@ -27,7 +27,7 @@ public final class IncrementalGenerator {
   private final Map<String, ResolvedApp> renderedFrom = new HashMap<>();
   private final Map<String, RenderedChart> rendered = new HashMap<>();
   private final Map<String, RenderedChart> written = new HashMap<>();
-  private final UmbrellaRenderer umbrellaRenderer = new UmbrellaRenderer();
+  private final UmbrellaRenderer umbrellaRenderer = UmbrellaRenderer.remembering();
 
   public IncrementalGenerator(Pipeline pipeline, Path outputRoot) {
     this.pipeline = pipeline;

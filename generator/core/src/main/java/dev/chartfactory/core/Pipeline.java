@@ -10,12 +10,14 @@ import dev.chartfactory.core.load.YamlLimits;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
 import dev.chartfactory.core.resolve.SpecResolver;
 import dev.chartfactory.core.spec.ConfigRepo;
+import dev.chartfactory.core.render.BlueprintEngine;
 import dev.chartfactory.core.render.ChartRenderer;
 import dev.chartfactory.core.render.RenderedChart;
 import dev.chartfactory.core.umbrella.UmbrellaRenderer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -39,6 +41,18 @@ public final class Pipeline {
     this.loader = new SpecLoader(limits, SchemaChecker.compiling());
   }
 
+  /** The blueprint engine being built for the template overrides of the repo loaded last. */
+  private record PreparedBlueprints(Map<String, String> overrides, CompletableFuture<BlueprintEngine> engine) {}
+
+  private volatile PreparedBlueprints blueprints;
+
+  private BlueprintEngine blueprintsFor(ResolvedPlatform platform) {
+    PreparedBlueprints prepared = blueprints;
+    Map<String, String> overrides = platform.repo().templateOverrides();
+    return prepared != null && prepared.overrides().equals(overrides) ? Workers.join(prepared.engine())
+        : new BlueprintEngine(overrides);
+  }
+
   /**
    * Loads, checks and resolves the config repo.
    *
@@ -47,6 +61,10 @@ public final class Pipeline {
   public ResolvedPlatform resolve(SpecSource source) {
     listener.progress("load", "reading specs from " + source.describe());
     ConfigRepo repo = loader.load(source);
+    // Jinjava and the blueprints take a fresh JVM a while to set up: do it while resolving.
+    Map<String, String> overrides = repo.templateOverrides();
+    blueprints = new PreparedBlueprints(overrides, CompletableFuture.supplyAsync(
+        () -> new BlueprintEngine(overrides).parseAll(), Workers.threadPerTask("factory-blueprints")));
     listener.progress("resolve", repo.apps().size() + " apps, " + repo.environments().size()
         + " environments");
     ResolvedPlatform platform = resolver.resolve(repo);
@@ -80,7 +98,7 @@ public final class Pipeline {
         () -> umbrellaRenderer.render(platform), Workers.threadPerTask("factory-umbrella"));
     List<RenderedChart> charts;
     try {
-      ChartRenderer renderer = new ChartRenderer(platform);
+      ChartRenderer renderer = new ChartRenderer(platform, blueprintsFor(platform));
       // Apps render independently (the renderer is thread-safe); the list keeps their order.
       charts = new ArrayList<>(platform.baseApps().values().parallelStream()
           .filter(app -> wanted.contains(app.name()))

@@ -90,6 +90,12 @@ public final class BlueprintEngine {
     return jinjava;
   }
 
+  /** Parses every blueprint now rather than on first use (errors are kept for render to report). */
+  public BlueprintEngine parseAll() {
+    blueprints.keySet().forEach(path -> parsed.computeIfAbsent(path, this::parse));
+    return this;
+  }
+
   /** Renders one blueprint, or throws with the blueprint's file and line. */
   public String render(String path, Map<String, Object> context) {
     Parsed template = parsed.computeIfAbsent(path, this::parse);

@@ -31,7 +31,12 @@ public final class ChartRenderer {
   private final ValuesSchemaBuilder schemaBuilder = new ValuesSchemaBuilder();
 
   public ChartRenderer(ResolvedPlatform platform) {
-    this.blueprints = new BlueprintEngine(platform.repo().templateOverrides());
+    this(platform, new BlueprintEngine(platform.repo().templateOverrides()));
+  }
+
+  /** With {@code blueprints} built from the platform's template overrides already. */
+  public ChartRenderer(ResolvedPlatform platform, BlueprintEngine blueprints) {
+    this.blueprints = blueprints;
     this.valuesBuilder = new ValuesBuilder(platform.factory());
   }
 

@@ -38,6 +38,25 @@ public final class UmbrellaRenderer {
   private Map<FragmentKey, String> previousFragments = new java.util.HashMap<>();
   /** Environment → app → values block, given by {@link #reuseBlocks}. */
   private final Map<String, Map<String, String>> reusedBlocks = new java.util.HashMap<>();
+  private final boolean remembersBlocks;
+
+  /** A renderer for one render. */
+  public UmbrellaRenderer() {
+    this(false);
+  }
+
+  private UmbrellaRenderer(boolean remembersBlocks) {
+    this.remembersBlocks = remembersBlocks;
+  }
+
+  /**
+   * A renderer for rendering again and again (watch mode): it keeps each app's values blocks and
+   * reuses them while the app's inputs stay equal. (Comparing those inputs costs a fresh JVM more
+   * than it saves on a single render.)
+   */
+  public static UmbrellaRenderer remembering() {
+    return new UmbrellaRenderer(true);
+  }
 
   public RenderedChart render(ResolvedPlatform platform) {
     Map<FragmentKey, String> fragments = new java.util.HashMap<>();
@@ -151,12 +170,14 @@ public final class UmbrellaRenderer {
         text.append(block);
         continue;
       }
-      FragmentKey key = new FragmentKey(environment.name(), umbrellaNamespace, base, app);
-      String fragment = previousFragments.get(key);
+      FragmentKey key = remembersBlocks ? new FragmentKey(environment.name(), umbrellaNamespace, base, app) : null;
+      String fragment = key == null ? null : previousFragments.get(key);
       if (fragment == null) {
         fragment = YamlText.dump(Map.of(app.name(), appValues(platform, base, app, values)));
       }
-      fragments.put(key, fragment);
+      if (key != null) {
+        fragments.put(key, fragment);
+      }
       text.append(fragment);
     }
     return text.toString();
