@@ -108,7 +108,9 @@ public final class DirectorySpecSource implements SpecSource {
   }
 
   private static String fingerprintOf(BasicFileAttributes attributes) {
-    return attributes.size() + "@" + attributes.lastModifiedTime().toInstant() + "#" + attributes.fileKey();
+    // Nanoseconds, not FileTime's ISO text: formatting that showed up in profiles of large repos.
+    return attributes.size() + "@" + attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS)
+        + "#" + attributes.fileKey();
   }
 
   @Override

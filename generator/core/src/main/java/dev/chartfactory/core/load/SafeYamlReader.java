@@ -15,7 +15,6 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.resolver.Resolver;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -58,7 +57,7 @@ public final class SafeYamlReader {
     try {
       // The composer alone: no Yaml facade, no constructor, so no Java objects are ever built.
       Composer composer = new Composer(
-          new ParserImpl(new StreamReader(new StringReader(text)), options), new Resolver(), options);
+          new ParserImpl(new StreamReader(new StringReader(text)), options), PlainScalarResolver.INSTANCE, options);
       root = composer.checkNode() ? composer.getNode() : null;
       if (composer.checkNode()) {
         Node second = composer.getNode();

@@ -80,13 +80,21 @@ public final class SpecLoader {
     }
     // Parsing and schema checks are independent per file: spread them over the cores. The
     // schemas are needed only in the second pass, so they may still be compiling in the first.
-    Map<String, CachedParse> read = files.parallelStream()
-        .filter(file -> kindOf(file) != null)
+    Map<String, SpecKind> kinds = new java.util.HashMap<>();
+    for (String file : files) {
+      SpecKind kind = kindOf(file);
+      if (kind != null) {
+        kinds.put(file, kind);
+      }
+    }
+    Map<String, CachedParse> read = kinds.keySet().parallelStream()
         .collect(Collectors.toConcurrentMap(file -> file, file -> readCached(source, file)));
     SchemaChecker checker = schemaChecker.get();
     Map<String, Parsed> parsed = read.entrySet().parallelStream()
-        .collect(Collectors.toConcurrentMap(Map.Entry::getKey,
-            entry -> prebound(entry.getKey(), checkedCached(entry.getKey(), entry.getValue(), checker))));
+        .collect(Collectors.toConcurrentMap(Map.Entry::getKey, entry -> {
+          SpecKind kind = kinds.get(entry.getKey());
+          return prebound(entry.getKey(), kind, checkedCached(entry.getKey(), kind, entry.getValue(), checker));
+        }));
     cache.keySet().retainAll(parsed.keySet());
     for (String file : files) {
       Matcher m;
@@ -198,13 +206,13 @@ public final class SpecLoader {
    * loader's own pass then finds it done. A binding that fails is left to that pass, which
    * reports it in order with everything else.
    */
-  private Parsed prebound(String file, Parsed parsed) {
+  private Parsed prebound(String file, SpecKind kind, Parsed parsed) {
     if (parsed.root == null) {
       return parsed;
     }
     try {
       Matcher instance;
-      switch (kindOf(file)) {
+      switch (kind) {
         case FACTORY -> parsed.bind(binder::factory);
         case ENVIRONMENT -> parsed.bind(binder::environment);
         case APP -> parsed.bind(binder::app);
@@ -240,12 +248,12 @@ public final class SpecLoader {
     return new CachedParse(fingerprint, new Parsed(root, List.copyOf(problems), false));
   }
 
-  private Parsed checkedCached(String file, CachedParse read, SchemaChecker checker) {
+  private Parsed checkedCached(String file, SpecKind kind, CachedParse read, SchemaChecker checker) {
     Parsed parsed = read.parsed();
     if (parsed.checked) {
       return parsed;
     }
-    List<Problem> schemaProblems = parsed.root == null ? List.of() : checker.check(kindOf(file), parsed.root);
+    List<Problem> schemaProblems = parsed.root == null ? List.of() : checker.check(kind, parsed.root);
     Parsed checked = schemaProblems.isEmpty() ? new Parsed(parsed.root, parsed.problems, true)
         : new Parsed(null, List.copyOf(schemaProblems), true);
     if (read.fingerprint() != null) {
