@@ -42,7 +42,7 @@ public final class IncrementalGenerator {
     for (ResolvedApp app : platform.baseApps().values()) {
       RenderedChart chart = rendered.get(app.name());
       if (chart == null || !app.equals(renderedFrom.get(app.name()))) {
-        renderer = renderer != null ? renderer : new ChartRenderer(platform);
+        renderer = renderer != null ? renderer : pipeline.chartRenderer(platform);
         chart = renderer.render(app);
         rendered.put(app.name(), chart);
         renderedFrom.put(app.name(), app);

@@ -46,11 +46,12 @@ public final class Pipeline {
 
   private volatile PreparedBlueprints blueprints;
 
-  private BlueprintEngine blueprintsFor(ResolvedPlatform platform) {
+  /** A chart renderer for {@code platform}, with the blueprint engine prepared for it when there is one. */
+  public ChartRenderer chartRenderer(ResolvedPlatform platform) {
     PreparedBlueprints prepared = blueprints;
     Map<String, String> overrides = platform.repo().templateOverrides();
-    return prepared != null && prepared.overrides().equals(overrides) ? Workers.join(prepared.engine())
-        : new BlueprintEngine(overrides);
+    return new ChartRenderer(platform, prepared != null && prepared.overrides().equals(overrides)
+        ? Workers.join(prepared.engine()) : new BlueprintEngine(overrides));
   }
 
   /**
@@ -61,10 +62,14 @@ public final class Pipeline {
   public ResolvedPlatform resolve(SpecSource source) {
     listener.progress("load", "reading specs from " + source.describe());
     ConfigRepo repo = loader.load(source);
-    // Jinjava and the blueprints take a fresh JVM a while to set up: do it while resolving.
+    // Jinjava and the blueprints take a fresh JVM a while to set up: do it while resolving,
+    // and only again when the repo's templates/ change.
     Map<String, String> overrides = repo.templateOverrides();
-    blueprints = new PreparedBlueprints(overrides, CompletableFuture.supplyAsync(
-        () -> new BlueprintEngine(overrides).parseAll(), Workers.threadPerTask("factory-blueprints")));
+    PreparedBlueprints prepared = blueprints;
+    if (prepared == null || !prepared.overrides().equals(overrides)) {
+      blueprints = new PreparedBlueprints(overrides, CompletableFuture.supplyAsync(
+          () -> new BlueprintEngine(overrides).parseAll(), Workers.threadPerTask("factory-blueprints")));
+    }
     listener.progress("resolve", repo.apps().size() + " apps, " + repo.environments().size()
         + " environments");
     ResolvedPlatform platform = resolver.resolve(repo);
@@ -98,7 +103,7 @@ public final class Pipeline {
         () -> umbrellaRenderer.render(platform), Workers.threadPerTask("factory-umbrella"));
     List<RenderedChart> charts;
     try {
-      ChartRenderer renderer = new ChartRenderer(platform, blueprintsFor(platform));
+      ChartRenderer renderer = chartRenderer(platform);
       // Apps render independently (the renderer is thread-safe); the list keeps their order.
       charts = new ArrayList<>(platform.baseApps().values().parallelStream()
           .filter(app -> wanted.contains(app.name()))
