@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Tests bin/factory, the launcher, on the jar just built (run by Maven in the verify phase):
+#  1. run from another repository, in a copy of the checkout without the example it trains on,
+#     it must still start and must not commit anything there (it once did, with 'cd repo && git');
+#  2. with the example, its archive must hold JGit's classes and lambdas (unsigned copies), none
+#     of a still-signed jar's lambdas, and a check --base must run from that archive alone.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../../../../.." && pwd)"
+jar="$1"
+work="$(mktemp -d -t factory-launcher-test-XXXXXX)"
+trap 'rm -rf "$work"' EXIT
+fail() { echo "launcher test FAILED: $*" >&2; exit 1; }
+commits() { git -C "$1" rev-list --all --count; }
+
+# A copy of the checkout: bin/factory and the jar, in a Git repository with one commit.
+checkout() {
+  local dir="$1"
+  mkdir -p "$dir/bin" "$dir/generator/cli/target"
+  cp "$root/bin/factory" "$root/bin/LauncherJars.java" "$dir/bin/"
+  cp "$jar" "$dir/generator/cli/target/factory.jar"
+  git -C "$dir" init -q -b main
+  git -C "$dir" add -A
+  git -C "$dir" -c user.name=test -c user.email=test@localhost -c commit.gpgsign=false commit -q -m checkout
+}
+
+echo "launcher test 1: no example to train on, run from inside another repository"
+checkout "$work/bare"
+(cd "$work/bare" && bin/factory validate --repo "$root/examples/small" --specs-only --quiet) \
+  || fail "validate through a launcher without training failed"
+[[ -f "$work/bare/generator/cli/target/launcher/factory.jsa" ]] || fail "no archive was made"
+[[ "$(commits "$work/bare")" == 1 ]] || fail "the launcher committed to the repository it ran from: $(git -C "$work/bare" log --oneline --all)"
+[[ "$(git -C "$work/bare" branch --format='%(refname:short)')" == main ]] || fail "the launcher made branches where it ran"
+
+echo "launcher test 2: trained on the example shop"
+checkout "$work/full"
+mkdir -p "$work/full/examples" && cp -r "$root/examples/shop" "$work/full/examples/"
+(cd "$work/full" && bin/factory help >/dev/null) || fail "help through the launcher failed"
+cp -r "$root/examples/small" "$work/repo"
+"$work/full/bin/factory" generate-all --repo "$work/repo" --skip-validation --quiet >/dev/null \
+  || fail "generate-all through the launcher failed"
+git -C "$work/repo" init -q -b main && git -C "$work/repo" add -A
+git -C "$work/repo" -c user.name=test -c user.email=test@localhost -c commit.gpgsign=false commit -q -m specs
+classes="$work/full/generator/cli/target/launcher/classes.lst"
+grep -q '^org/eclipse/jgit/lib/Repository$' "$classes" || fail "JGit's classes are not in the archive's list"
+grep -q '^@lambda-proxy org/eclipse/jgit/' "$classes" || fail "JGit's lambdas are not in the archive's list"
+if grep -q '^@lambda-proxy org/bouncycastle/' "$classes"; then fail "a signed jar's lambdas are in the list"; fi
+# -Xshare:on fails the run unless the archive maps.
+(cd "$work/repo" && FACTORY_JAVA_OPTS="-Xshare:on -XX:TieredStopAtLevel=1" "$work/full/bin/factory" \
+  check --repo . --base main --quiet) || fail "check --base from the archive failed"
+[[ "$(commits "$work/full")" == 1 ]] || fail "training committed to the checkout"
+echo "launcher tests passed"
