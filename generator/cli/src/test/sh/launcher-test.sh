@@ -3,7 +3,8 @@
 #  1. run from another repository, in a copy of the checkout without the example it trains on,
 #     it must still start and must not commit anything there (it once did, with 'cd repo && git');
 #  2. with the example, its archive must hold JGit's classes and lambdas (unsigned copies), none
-#     of a still-signed jar's lambdas, and a check --base must run from that archive alone.
+#     of a still-signed jar's lambdas, and a quiet check --base must run from that archive alone
+#     without a word on stderr.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../../../.." && pwd)"
 jar="$1"
@@ -44,8 +45,10 @@ classes="$work/full/generator/cli/target/launcher/classes.lst"
 grep -q '^org/eclipse/jgit/lib/Repository$' "$classes" || fail "JGit's classes are not in the archive's list"
 grep -q '^@lambda-proxy org/eclipse/jgit/' "$classes" || fail "JGit's lambdas are not in the archive's list"
 if grep -q '^@lambda-proxy org/bouncycastle/' "$classes"; then fail "a signed jar's lambdas are in the list"; fi
-# -Xshare:on fails the run unless the archive maps.
+# -Xshare:on fails the run unless the archive maps. Quiet means quiet: nothing on stderr (no
+# logging set-up chatter, no warnings about calls replayed while logging started).
 (cd "$work/repo" && FACTORY_JAVA_OPTS="-Xshare:on -XX:TieredStopAtLevel=1" "$work/full/bin/factory" \
-  check --repo . --base main --quiet) || fail "check --base from the archive failed"
+  check --repo . --base main --quiet 2>"$work/stderr") || fail "check --base from the archive failed: $(cat "$work/stderr")"
+[[ ! -s "$work/stderr" ]] || fail "check --base --quiet wrote to stderr: $(cat "$work/stderr")"
 [[ "$(commits "$work/full")" == 1 ]] || fail "training committed to the checkout"
 echo "launcher tests passed"
