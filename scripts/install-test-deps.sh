@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the system packages the tests drive for real: Debian's Chromium and ChromeDriver for
-# the dashboard page test. Idempotent; needs root (as on CI and the dev machines) to install.
+# the dashboard page test, OpenSSH's ssh-agent and ssh-add for the Git-over-SSH agent test.
+# Idempotent; needs root (as on CI and the dev machines) to install.
 set -euo pipefail
 log() { echo "install-test-deps: $*" >&2; }
 
@@ -8,6 +9,7 @@ missing=()
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 [[ -x /usr/bin/chromedriver ]] || missing+=(chromium-driver)
 command -v unzip >/dev/null 2>&1 || missing+=(unzip)
+command -v ssh-agent >/dev/null 2>&1 && command -v ssh-add >/dev/null 2>&1 || missing+=(openssh-client)
 if [[ ${#missing[@]} -eq 0 ]]; then
   exit 0
 fi

@@ -23,7 +23,7 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 final class CliSsh implements AutoCloseable {
 
   private static final List<String> PROPERTIES =
-      List.of("factory.ssh.home", "factory.ssh.key", "factory.ssh.known.hosts");
+      List.of("factory.ssh.home", "factory.ssh.key", "factory.ssh.known.hosts", "factory.ssh.auth.sock");
 
   final Path knownHosts;
   final int port;
@@ -50,6 +50,7 @@ final class CliSsh implements AutoCloseable {
     System.setProperty("factory.ssh.home", Files.createDirectories(temp.resolve("ssh-home")).toString());
     System.setProperty("factory.ssh.key", key.toString());
     System.setProperty("factory.ssh.known.hosts", knownHosts.toString());
+    System.setProperty("factory.ssh.auth.sock", "");
   }
 
   String url() {

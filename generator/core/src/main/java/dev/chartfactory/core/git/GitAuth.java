@@ -38,17 +38,17 @@ import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
  * <ul>
  *   <li>HTTP(S): the token in {@code FACTORY_GIT_TOKEN}, when set.
  *   <li>SSH ({@code ssh://}, {@code git@host:path}): the private key in {@code FACTORY_SSH_KEY},
- *       its passphrase from {@code FACTORY_SSH_KEY_PASSPHRASE}; without it JGit's defaults: the
- *       {@code id_*} keys of {@code ~/.ssh} (and an ssh-agent only when JGit's agent connector is
- *       on the classpath, which it is not). {@code ~/.ssh/config} is read either way. The host key
+ *       its passphrase from {@code FACTORY_SSH_KEY_PASSPHRASE}; without it, as OpenSSH does, the
+ *       keys of the ssh-agent at {@code SSH_AUTH_SOCK} ({@link SshAgentConnectors}) and the
+ *       {@code id_*} keys of {@code ~/.ssh}. {@code ~/.ssh/config} is read either way. The host key
  *       must be in {@code FACTORY_SSH_KNOWN_HOSTS}, else {@code ~/.ssh/known_hosts}: an unknown or
  *       changed host key is refused, never accepted or written.
  * </ul>
  *
  * Each setting may also be given as a system property ({@code factory.ssh.key},
- * {@code factory.ssh.key.passphrase}, {@code factory.ssh.known.hosts}, and
- * {@code factory.ssh.home} for the folder holding {@code .ssh}), which wins over the variable:
- * tests use them. An instance remembers why an SSH connection was refused, so that
+ * {@code factory.ssh.key.passphrase}, {@code factory.ssh.known.hosts},
+ * {@code factory.ssh.auth.sock}, and {@code factory.ssh.home} for the folder holding
+ * {@code .ssh}), which wins over the variable (an empty one unsets it): tests use them. An instance remembers why an SSH connection was refused, so that
  * {@link #failure} can say so: use one per command.
  */
 final class GitAuth implements TransportConfigCallback {
@@ -57,23 +57,26 @@ final class GitAuth implements TransportConfigCallback {
   static final String KEY_VARIABLE = "FACTORY_SSH_KEY";
   static final String PASSPHRASE_VARIABLE = "FACTORY_SSH_KEY_PASSPHRASE";
   static final String KNOWN_HOSTS_VARIABLE = "FACTORY_SSH_KNOWN_HOSTS";
+  static final String AGENT_VARIABLE = "SSH_AUTH_SOCK";
 
   private final String token;
   private final Path home;
   private final Path key;
   private final String passphrase;
   private final Path knownHosts;
+  private final Path agentSocket;
   private final Queue<String> hostKeyRefusals = new ConcurrentLinkedQueue<>();
   private final Queue<String> keyProblems = new ConcurrentLinkedQueue<>();
   private volatile URIish sshUri;
   private volatile boolean http;
 
-  private GitAuth(String token, Path home, Path key, String passphrase, Path knownHosts) {
+  private GitAuth(String token, Path home, Path key, String passphrase, Path knownHosts, Path agentSocket) {
     this.token = token;
     this.home = home;
     this.key = key;
     this.passphrase = passphrase;
     this.knownHosts = knownHosts;
+    this.agentSocket = agentSocket;
   }
 
   /** The settings of the environment variables (or their system properties) as they are now. */
@@ -82,11 +85,13 @@ final class GitAuth implements TransportConfigCallback {
     Path home = Path.of(homeSetting != null ? homeSetting : System.getProperty("user.home")).toAbsolutePath();
     String keySetting = setting("factory.ssh.key", KEY_VARIABLE);
     String knownHostsSetting = setting("factory.ssh.known.hosts", KNOWN_HOSTS_VARIABLE);
+    String agentSetting = setting("factory.ssh.auth.sock", AGENT_VARIABLE);
     return new GitAuth(setting(null, TOKEN_VARIABLE), home,
         keySetting == null ? null : path(keySetting, home),
         setting("factory.ssh.key.passphrase", PASSPHRASE_VARIABLE),
         knownHostsSetting != null ? path(knownHostsSetting, home)
-            : home.resolve(SshConstants.SSH_DIR).resolve(SshConstants.KNOWN_HOSTS));
+            : home.resolve(SshConstants.SSH_DIR).resolve(SshConstants.KNOWN_HOSTS),
+        agentSetting == null ? null : path(agentSetting, home));
   }
 
   /** An absolute path; a leading "~/" (left unexpanded by quoting, or by a CI's settings) is the home folder. */
@@ -138,6 +143,8 @@ final class GitAuth implements TransportConfigCallback {
       // That key instead of the default ~/.ssh keys and an ssh-agent's (IdentityFile lines of
       // ~/.ssh/config for the host still count, as with 'ssh -i').
       builder.setDefaultIdentities(folder -> List.of(key)).setConnectorFactory(null);
+    } else {
+      builder.setConnectorFactory(new SshAgentConnectors(agentSocket, keyProblems));
     }
     // No key cache: the factory lives as long as one command, and then holds nothing to close.
     return builder.build(null);
@@ -194,9 +201,14 @@ final class GitAuth implements TransportConfigCallback {
         found.add(name);
       }
     }
-    return found.isEmpty()
-        ? "no key (" + KEY_VARIABLE + " is not set and " + sshDirectory + " has no id_* key)"
-        : "the default keys " + String.join(", ", found) + " in " + sshDirectory + " (" + KEY_VARIABLE + " is not set)";
+    String agent = agentSocket == null ? "" : "the keys of the ssh-agent at " + agentSocket + " (" + AGENT_VARIABLE + ")";
+    if (found.isEmpty()) {
+      return agent.isEmpty() ? "no key (" + KEY_VARIABLE + " and " + AGENT_VARIABLE + " are not set and "
+          + sshDirectory + " has no id_* key)"
+          : agent + " and no other (" + KEY_VARIABLE + " is not set and " + sshDirectory + " has no id_* key)";
+    }
+    return (agent.isEmpty() ? "" : agent + " and ") + "the default keys " + String.join(", ", found) + " in "
+        + sshDirectory + " (" + KEY_VARIABLE + " is not set)";
   }
 
   @SafeVarargs

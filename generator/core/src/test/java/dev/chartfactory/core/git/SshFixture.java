@@ -76,11 +76,23 @@ final class SshFixture implements AutoCloseable {
     System.setProperty("factory.ssh.home", home.toString());
     System.setProperty("factory.ssh.key", privateKey.toString());
     System.setProperty("factory.ssh.known.hosts", knownHosts.toString());
+    // Not the agent of whoever runs the tests.
+    System.setProperty("factory.ssh.auth.sock", "");
     if (passphrase == null) {
       System.clearProperty("factory.ssh.key.passphrase");
     } else {
       System.setProperty("factory.ssh.key.passphrase", passphrase);
     }
+    return this;
+  }
+
+  /** GitAuth uses no key file, only the ssh-agent at {@code socket}, this known_hosts and an empty home. */
+  SshFixture useAgent(Path socket) {
+    System.setProperty("factory.ssh.home", home.toString());
+    System.clearProperty("factory.ssh.key");
+    System.clearProperty("factory.ssh.key.passphrase");
+    System.setProperty("factory.ssh.known.hosts", knownHosts.toString());
+    System.setProperty("factory.ssh.auth.sock", socket.toString());
     return this;
   }
 
@@ -111,8 +123,8 @@ final class SshFixture implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    List.of("factory.ssh.home", "factory.ssh.key", "factory.ssh.known.hosts", "factory.ssh.key.passphrase")
-        .forEach(System::clearProperty);
+    List.of("factory.ssh.home", "factory.ssh.key", "factory.ssh.known.hosts", "factory.ssh.key.passphrase",
+        "factory.ssh.auth.sock").forEach(System::clearProperty);
     try {
       server.stop();
     } finally {
