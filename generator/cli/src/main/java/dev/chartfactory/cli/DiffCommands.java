@@ -21,6 +21,8 @@ import dev.chartfactory.core.render.Provenance;
 import dev.chartfactory.core.render.RenderedChart;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
 import dev.chartfactory.core.umbrella.UmbrellaRenderer;
+import dev.chartfactory.core.validate.ChartValidator;
+import dev.chartfactory.core.validate.ManifestSchemaValidator;
 import dev.chartfactory.core.write.ChartChange;
 import dev.chartfactory.core.write.ChartWriter;
 import java.nio.file.Files;
@@ -85,7 +87,7 @@ public class DiffCommands {
         .forEach(chart -> stale.add(chart.folder()));
     print(objectDiff(source, platform, writer.existing(stale),
         charts.stream().filter(chart -> stale.contains(chart.folder())).toList(),
-        platform.repo().environmentNames(), output, ""));
+        platform.repo().environmentNames(), output, "", false).text());
     throw staleCharts(changes);
   }
 
@@ -117,12 +119,20 @@ public class DiffCommands {
     List<ChartChange> changes = writer.plan(charts, platform.baseApps().keySet());
     listener.progress("compare", changes.isEmpty() ? "the committed charts match"
         : changes.size() + (changes.size() == 1 ? " chart is" : " charts are") + " stale");
-    print(objectDiff(source, platform, atBase, charts,
-        platform.repo().environmentNames(), output, comparison.describeBase()));
-    if (changes.isEmpty()) {
+    ObjectDiff diff = objectDiff(source, platform, atBase, charts,
+        platform.repo().environmentNames(), output, comparison.describeBase(), true);
+    print(diff.text());
+    if (changes.isEmpty() && diff.invalid().isEmpty()) {
       return "up to date: charts match the specs";
     }
-    throw staleCharts(changes);
+    if (changes.isEmpty()) {
+      throw new StaleOutputException("the generated charts fail validation (made with --skip-validation?):"
+          + " fix the specs, run 'factory generate-all' and commit the result", diff.invalid());
+    }
+    StaleOutputException stale = staleCharts(changes);
+    List<Problem> problems = new ArrayList<>(stale.problems());
+    problems.addAll(diff.invalid());
+    throw new StaleOutputException(stale.getMessage(), problems);
   }
 
   private static void print(String diff) {
@@ -184,7 +194,7 @@ public class DiffCommands {
     List<String> environments = CliArguments.environments(platform, environment);
     ChartWriter writer = new ChartWriter(source.root());
     List<RenderedChart> charts = writer.withProvenance(pipeline.render(platform, Set.of()), Provenance.NONE);
-    String diff = objectDiff(source, platform, before, charts, environments, output, "");
+    String diff = objectDiff(source, platform, before, charts, environments, output, "", false).text();
     return diff.isBlank() ? "no changes" : diff.stripTrailing();
   }
 
@@ -200,25 +210,38 @@ public class DiffCommands {
     }
   }
 
+  /** The object diff as text, and what the checks of the new objects found wrong in them. */
+  private record ObjectDiff(String text, List<Problem> invalid) {}
+
   /**
-   * The object diff, or a note when helm is missing or the committed charts do not render.
-   * {@code against} names the base for the heading, "" for none.
+   * The object diff, or a note when helm is missing. {@code against} names the base for the
+   * heading, "" for none. With {@code check}, the objects helm rendered from {@code generated}
+   * also go through the Kubernetes schemas and the policy rules, as generate-all's validation
+   * does.
    */
-  private static String objectDiff(DirectorySpecSource source, ResolvedPlatform platform,
+  private static ObjectDiff objectDiff(DirectorySpecSource source, ResolvedPlatform platform,
       List<RenderedChart> committed, List<RenderedChart> generated, List<String> environments, String output,
-      String against) {
+      String against, boolean check) {
     requireDiffFormat(output);
     HelmCli helm;
     try {
       helm = CliHelm.forRepo(source.root());
     } catch (HelmException e) {
-      return "(no object diff: " + e.getMessage().lines().findFirst().orElse("helm not found") + ")";
+      return new ObjectDiff("(no object diff: " + e.getMessage().lines().findFirst().orElse("helm not found") + ")",
+          List.of());
     }
     boolean hasUmbrella = RenderedChart.umbrellaIn(committed).isPresent();
-    DiffReport report = new EnvironmentDiff(helm).diff(hasUmbrella ? committed : List.of(), generated,
+    EnvironmentDiff.Result result = new EnvironmentDiff(helm).diff(hasUmbrella ? committed : List.of(), generated,
         environments, platform.factory().umbrella().name(), platform.factory().umbrella().namespace());
+    List<Problem> invalid = new ArrayList<>();
+    if (check) {
+      ChartValidator validator = new ChartValidator(helm, new ManifestSchemaValidator(), PipelineListener.SILENT);
+      result.renderedAfter().forEach((environment, rendered) -> invalid.addAll(
+          validator.problemsIn(platform, platform.repo().environments().get(environment), rendered)));
+    }
+    DiffReport report = result.report();
     String heading = against.isEmpty() ? "" : output.equals("markdown")
         ? "Compared with `" + against + "`.\n\n" : "changes since " + against + ":\n";
-    return heading + (output.equals("markdown") ? report.markdown() : report.text());
+    return new ObjectDiff(heading + (output.equals("markdown") ? report.markdown() : report.text()), invalid);
   }
 }

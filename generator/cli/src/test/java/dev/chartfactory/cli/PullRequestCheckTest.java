@@ -54,6 +54,33 @@ class PullRequestCheckTest {
   }
 
   @Test
+  void chartsGeneratedWithoutValidation_failTheChecksOfWhatChanged_exitTwo() throws Exception {
+    // A blueprint of the team's own that writes an invalid Service: only the Kubernetes
+    // schemas catch it, and generate-all's validation was skipped.
+    Files.createDirectories(repo.resolve("templates/webapp"));
+    Files.writeString(repo.resolve("templates/webapp/extra.yaml.j2"), """
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: {{ include "[[ app.name ]].fullname" . }}-[[ component.name ]]-extra
+        spec:
+          portz: [{port: 80}]
+        """);
+    assertThat(CliRun.of("generate-all", "--repo", repo.toString(), "--quiet").exitCode()).isEqualTo(1);
+    CliRun generate = CliRun.of("generate-all", "--repo", repo.toString(), "--quiet", "--skip-validation");
+    assertThat(generate.exitCode()).as(generate.err()).isZero();
+    commit("An extra Service per web app, generated without validation");
+
+    CliRun check = CliRun.of("check", "--repo", repo.toString(), "--base", "main");
+
+    assertThat(check.exitCode()).as(check.out() + check.err()).isEqualTo(2);
+    assertThat(check.out()).contains("+ Service storefront-web-extra");
+    assertThat(check.err()).contains("the generated charts fail validation", "apps/storefront/app.yaml:",
+        "Service storefront-web-extra", "in environment prod", "spec.portz: unknown field");
+    assertThat(check.err()).doesNotContain("stale");
+  }
+
+  @Test
   void specChangedButChartsNotRegenerated_exitsTwoNamingTheStaleFile() throws Exception {
     Files.writeString(repo.resolve(STOREFRONT_PROD), Files.readString(repo.resolve(STOREFRONT_PROD))
         .replace("version: 2.3.1", "version: 2.4.0"));

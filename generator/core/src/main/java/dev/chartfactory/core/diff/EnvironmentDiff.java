@@ -31,7 +31,17 @@ public final class EnvironmentDiff {
     this.helm = helm;
   }
 
-  public DiffReport diff(List<RenderedChart> before, List<RenderedChart> after, List<String> environments,
+  /**
+   * The object changes per environment, and what helm rendered of {@code after} in each (only the
+   * apps' objects when the umbrella's own cannot differ), for checks of the new objects.
+   */
+  public record Result(DiffReport report, Map<String, String> renderedAfter) {
+    public Result {
+      renderedAfter = Map.copyOf(renderedAfter);
+    }
+  }
+
+  public Result diff(List<RenderedChart> before, List<RenderedChart> after, List<String> environments,
       String releaseName, String namespace) {
     Path scratch;
     try {
@@ -51,6 +61,7 @@ public final class EnvironmentDiff {
       // both sides of every environment render at once.
       ExecutorService pool = Workers.pool("factory-diff", Math.min(8, 2 * environments.size()));
       List<List<ObjectChange>> perEnvironment;
+      Map<String, String> renderedAfter = new LinkedHashMap<>();
       try {
         List<CompletableFuture<String>> olds = new ArrayList<>();
         List<CompletableFuture<String>> news = new ArrayList<>();
@@ -61,7 +72,9 @@ public final class EnvironmentDiff {
         }
         perEnvironment = new ArrayList<>();
         for (int i = 0; i < environments.size(); i++) {
-          perEnvironment.add(differ.diff(Workers.join(olds.get(i)), Workers.join(news.get(i))));
+          String rendered = Workers.join(news.get(i));
+          renderedAfter.put(environments.get(i), rendered);
+          perEnvironment.add(differ.diff(Workers.join(olds.get(i)), rendered));
         }
       } finally {
         pool.shutdownNow();
@@ -70,7 +83,7 @@ public final class EnvironmentDiff {
       for (int i = 0; i < environments.size(); i++) {
         changes.put(environments.get(i), perEnvironment.get(i));
       }
-      return new DiffReport(changes);
+      return new Result(new DiffReport(changes), renderedAfter);
     } finally {
       ChartWorkspace.deleteQuietly(scratch);
     }

@@ -130,8 +130,6 @@ public final class ChartValidator {
 
   private EnvironmentResult validate(ResolvedPlatform platform, ChartWorkspace workspace, EnvironmentSpec environment) {
     String valuesFile = "values-" + environment.name() + ".yaml";
-    List<Problem> problems = new ArrayList<>();
-    List<PolicyFinding> warnings = new ArrayList<>();
     String rendered;
     try {
       // Values are checked against each chart's values.schema.json by ValuesSchemaCheck.
@@ -139,10 +137,24 @@ public final class ChartValidator {
           platform.factory().umbrella().namespace(), List.of(workspace.umbrella().resolve(valuesFile)), Map.of(),
           false);
     } catch (HelmException e) {
-      problems.add(Problem.at(SourceLocation.ofFile("umbrella-chart/" + valuesFile), "",
-          "helm rejected the rendered charts: " + e.getMessage().replace('\n', ' ')));
-      return new EnvironmentResult(0, problems, warnings);
+      return new EnvironmentResult(0, List.of(Problem.at(SourceLocation.ofFile("umbrella-chart/" + valuesFile), "",
+          "helm rejected the rendered charts: " + e.getMessage().replace('\n', ' '))), List.of());
     }
+    return check(platform, environment, rendered);
+  }
+
+  /**
+   * The Kubernetes-schema and policy errors in objects already rendered for {@code environment}
+   * (say, by helm for a diff), located in the specs; no helm run. Rules that compare apps see
+   * only the objects given.
+   */
+  public List<Problem> problemsIn(ResolvedPlatform platform, EnvironmentSpec environment, String rendered) {
+    return check(platform, environment, rendered).problems();
+  }
+
+  private EnvironmentResult check(ResolvedPlatform platform, EnvironmentSpec environment, String rendered) {
+    List<Problem> problems = new ArrayList<>();
+    List<PolicyFinding> warnings = new ArrayList<>();
     List<RenderedObjects.Document> documents = RenderedObjects.documents(rendered);
     for (ManifestViolation violation : schemas.validate(documents)) {
       problems.add(locate(platform, environment, violation));
