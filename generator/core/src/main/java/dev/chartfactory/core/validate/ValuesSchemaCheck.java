@@ -42,25 +42,26 @@ final class ValuesSchemaCheck {
   List<Problem> check(ResolvedPlatform platform, List<RenderedChart> charts) {
     RenderedChart umbrella = RenderedChart.umbrellaIn(charts).orElse(null);
     Map<String, Object> umbrellaValues = umbrella == null ? Map.of() : UmbrellaFiles.yaml(umbrella.files().get("values.yaml"));
+    // The umbrella's values per environment, as Helm coalesces them: once, not once per chart.
     Map<String, Map<String, Object>> environmentValues = new LinkedHashMap<>();
     for (String environment : platform.repo().environmentNames()) {
-      environmentValues.put(environment, umbrella == null ? Map.of()
-          : UmbrellaFiles.yaml(umbrella.files().get("values-" + environment + ".yaml")));
+      environmentValues.put(environment, coalesce(umbrellaValues, umbrella == null ? Map.of()
+          : UmbrellaFiles.yaml(umbrella.files().get("values-" + environment + ".yaml"))));
     }
     return charts.parallelStream()
         .filter(chart -> chart.folder().startsWith("charts/") && chart.files().containsKey("values.schema.json"))
-        .flatMap(chart -> check(platform, chart, umbrellaValues, environmentValues).stream())
+        .flatMap(chart -> check(platform, chart, environmentValues).stream())
         .toList();
   }
 
-  private List<Problem> check(ResolvedPlatform platform, RenderedChart chart, Map<String, Object> umbrellaValues,
+  private List<Problem> check(ResolvedPlatform platform, RenderedChart chart,
       Map<String, Map<String, Object>> environmentValues) {
     Schema schema = compiled.computeIfAbsent(withoutTitle(chart.files().get("values.schema.json")), this::compile);
     Map<String, Object> own = UmbrellaFiles.yaml(chart.files().get("values.yaml"));
     List<Problem> problems = new ArrayList<>();
     report(platform, chart, "values.yaml", schema.validate(ManifestSchemaValidator.toJson(own)), problems);
     for (Map.Entry<String, Map<String, Object>> environment : environmentValues.entrySet()) {
-      Map<String, Object> parent = coalesce(umbrellaValues, environment.getValue());
+      Map<String, Object> parent = environment.getValue();
       if (!(parent.get(chart.name()) instanceof Map<?, ?> block) || Boolean.FALSE.equals(block.get("enabled"))) {
         continue;
       }
