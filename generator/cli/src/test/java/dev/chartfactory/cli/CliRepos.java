@@ -52,6 +52,23 @@ final class CliRepos {
   }
 
 
+  /**
+   * Adds a blueprint of the team's own to {@code repo}: an extra Service per web app with a
+   * misspelt field ({@code spec.portz}), which only the Kubernetes schemas catch.
+   */
+  static void addInvalidServiceBlueprint(Path repo) throws IOException {
+    Path template = repo.resolve("templates/webapp/extra.yaml.j2");
+    Files.createDirectories(template.getParent());
+    Files.writeString(template, """
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: {{ include "[[ app.name ]].fullname" . }}-[[ component.name ]]-extra
+        spec:
+          portz: [{port: 80}]
+        """);
+  }
+
   static List<String> listing(Path root) throws IOException {
     try (Stream<Path> files = Files.walk(root)) {
       return files.map(root::relativize).map(Path::toString).sorted().toList();

@@ -55,15 +55,7 @@ class GenerateCommandsTest {
   @Test
   void generateAll_whenARenderedManifestIsInvalid_reportsTheSpecAndWritesNothing() throws IOException {
     Path repo = CliRepos.copyOfExample("small", temp);
-    Files.createDirectories(repo.resolve("templates/webapp"));
-    Files.writeString(repo.resolve("templates/webapp/extra.yaml.j2"), """
-        apiVersion: v1
-        kind: Service
-        metadata:
-          name: {{ include "[[ app.name ]].fullname" . }}-[[ component.name ]]-extra
-        spec:
-          portz: [{port: 80}]
-        """);
+    CliRepos.addInvalidServiceBlueprint(repo);
     List<String> before = CliRepos.listing(repo);
     CliRun run = CliRun.of("generate-all", "--repo", repo.toString(), "--quiet");
     assertThat(run.exitCode()).isEqualTo(1);

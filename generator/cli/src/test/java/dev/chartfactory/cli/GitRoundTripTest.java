@@ -79,16 +79,7 @@ class GitRoundTripTest {
 
   @Test
   void push_whenValidationFails_commitsNothingAndLeavesTheRemoteUntouched() throws Exception {
-    Path template = work.resolve("templates/webapp/extra.yaml.j2");
-    Files.createDirectories(template.getParent());
-    Files.writeString(template, """
-        apiVersion: v1
-        kind: Service
-        metadata:
-          name: {{ include "[[ app.name ]].fullname" . }}-[[ component.name ]]-extra
-        spec:
-          portz: [{port: 80}]
-        """);
+    CliRepos.addInvalidServiceBlueprint(work);
     try (Git git = Git.open(work.toFile())) {
       commitAll(git, "A broken template");
     }

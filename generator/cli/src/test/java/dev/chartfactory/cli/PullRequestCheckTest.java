@@ -55,17 +55,8 @@ class PullRequestCheckTest {
 
   @Test
   void chartsGeneratedWithoutValidation_failTheChecksOfWhatChanged_exitTwo() throws Exception {
-    // A blueprint of the team's own that writes an invalid Service: only the Kubernetes
-    // schemas catch it, and generate-all's validation was skipped.
-    Files.createDirectories(repo.resolve("templates/webapp"));
-    Files.writeString(repo.resolve("templates/webapp/extra.yaml.j2"), """
-        apiVersion: v1
-        kind: Service
-        metadata:
-          name: {{ include "[[ app.name ]].fullname" . }}-[[ component.name ]]-extra
-        spec:
-          portz: [{port: 80}]
-        """);
+    // Only the Kubernetes schemas catch it, and generate-all's validation was skipped.
+    CliRepos.addInvalidServiceBlueprint(repo);
     assertThat(CliRun.of("generate-all", "--repo", repo.toString(), "--quiet").exitCode()).isEqualTo(1);
     CliRun generate = CliRun.of("generate-all", "--repo", repo.toString(), "--quiet", "--skip-validation");
     assertThat(generate.exitCode()).as(generate.err()).isZero();
