@@ -129,10 +129,7 @@ public class DiffCommands {
       throw new StaleOutputException("the generated charts fail validation (made with --skip-validation?):"
           + " fix the specs, run 'factory generate-all' and commit the result", diff.invalid());
     }
-    StaleOutputException stale = staleCharts(changes);
-    List<Problem> problems = new ArrayList<>(stale.problems());
-    problems.addAll(diff.invalid());
-    throw new StaleOutputException(stale.getMessage(), problems);
+    throw staleCharts(changes, diff.invalid());
   }
 
   private static void print(String diff) {
@@ -143,12 +140,18 @@ public class DiffCommands {
   }
 
   private static StaleOutputException staleCharts(List<ChartChange> changes) {
+    return staleCharts(changes, List.of());
+  }
+
+  /** The stale files as problems, then {@code alsoInvalid}. */
+  private static StaleOutputException staleCharts(List<ChartChange> changes, List<Problem> alsoInvalid) {
     List<Problem> problems = new ArrayList<>();
     for (ChartChange change : changes) {
       change.added().forEach(f -> problems.add(stale(change, f, "missing (would be added)")));
       change.changed().forEach(f -> problems.add(stale(change, f, "differs from what the specs generate")));
       change.removed().forEach(f -> problems.add(stale(change, f, "is no longer generated (would be removed)")));
     }
+    problems.addAll(alsoInvalid);
     return new StaleOutputException("generated charts are stale: run 'factory generate-all'"
         + " (or make generate-all) and commit the result", problems);
   }

@@ -5,7 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
 
 /** Copies of the bundled examples for CLI tests, and listings to prove nothing was written. */
 final class CliRepos {
@@ -27,6 +31,29 @@ final class CliRepos {
       dir = dir.getParent();
     }
     return dir;
+  }
+
+  /**
+   * A new bare repository at {@code remote} whose {@code main} holds the small example (with a
+   * .gitignore for Helm's output, and {@code extraFiles}), committed by {@code author} from the
+   * clone at {@code work}; returns that commit.
+   */
+  static ObjectId remoteWithSmallExample(Path remote, Path work, PersonIdent author, Map<String, String> extraFiles)
+      throws Exception {
+    Git.init().setBare(true).setInitialBranch("main").setDirectory(remote.toFile()).call().close();
+    try (Git git = Git.cloneRepository().setURI(remote.toUri().toString()).setDirectory(work.toFile()).call()) {
+      git.checkout().setOrphan(true).setName("main").call();
+      copyTree(projectRoot().resolve("examples/small"), work);
+      Files.writeString(work.resolve(".gitignore"), "umbrella-chart/charts/\numbrella-chart/Chart.lock\n");
+      for (Map.Entry<String, String> file : extraFiles.entrySet()) {
+        Files.writeString(work.resolve(file.getKey()), file.getValue());
+      }
+      git.add().addFilepattern(".").call();
+      ObjectId seed = git.commit().setAuthor(author).setCommitter(author).setMessage("Add the small example").call()
+          .getId();
+      git.push().call();
+      return seed;
+    }
   }
 
   static Path copyOfExample(String name, Path into) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jgit.api.Git;
@@ -33,16 +34,8 @@ class GitRoundTripTest {
   void remoteAndClone() throws Exception {
     CliRepos.requireHelm();
     remote = temp.resolve("remote.git");
-    Git.init().setBare(true).setInitialBranch("main").setDirectory(remote.toFile()).call().close();
     work = temp.resolve("ours");
-    try (Git git = Git.cloneRepository().setURI(remote.toUri().toString()).setDirectory(work.toFile()).call()) {
-      git.checkout().setOrphan(true).setName("main").call();
-      CliRepos.copyTree(CliRepos.projectRoot().resolve("examples/small"), work);
-      Files.writeString(work.resolve(".gitignore"), "umbrella-chart/charts/\numbrella-chart/Chart.lock\n");
-      Files.writeString(work.resolve("README.md"), "config repo\n");
-      seed = commitAll(git, "Add the small example").getId();
-      git.push().call();
-    }
+    seed = CliRepos.remoteWithSmallExample(remote, work, TESTER, Map.of("README.md", "config repo\n"));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -29,16 +30,8 @@ class GitSshRoundTripTest {
   void remoteServedOverSsh() throws Exception {
     CliRepos.requireHelm();
     remote = temp.resolve("remote.git");
-    Git.init().setBare(true).setInitialBranch("main").setDirectory(remote.toFile()).call().close();
     work = temp.resolve("ours");
-    try (Git git = Git.cloneRepository().setURI(remote.toUri().toString()).setDirectory(work.toFile()).call()) {
-      git.checkout().setOrphan(true).setName("main").call();
-      CliRepos.copyTree(CliRepos.projectRoot().resolve("examples/small"), work);
-      Files.writeString(work.resolve(".gitignore"), "umbrella-chart/charts/\numbrella-chart/Chart.lock\n");
-      git.add().addFilepattern(".").call();
-      seed = git.commit().setAuthor(TESTER).setCommitter(TESTER).setMessage("Add the small example").call().getId();
-      git.push().call();
-    }
+    seed = CliRepos.remoteWithSmallExample(remote, work, TESTER, Map.of());
     ssh = new CliSsh(remote, temp);
     System.setProperty("factory.git.cache", temp.resolve("cache").toString());
   }

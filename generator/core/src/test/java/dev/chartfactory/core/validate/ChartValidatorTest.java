@@ -47,20 +47,10 @@ class ChartValidatorTest {
   @Test
   void validate_whenAPolicyFails_pointsAtTheSpecFieldToChange() {
     Path repo = temp.resolve("repo");
-    ResolvedPlatform platform = TestRepos.resolved(repo, Map.of("apps/shop/app.yaml", """
-        name: shop
-        version: 1.0.0
-        components:
-          web:
-            type: webapp
-            image: shop-web
-            port: 8080
-            probes:
-              liveness: {http: {path: /health}}
-              readiness: {http: {path: /ready}}
-            resources:
-              requests: {cpu: 100m}
-        """));
+    String noMemory = VALID_SHOP.replace("requests: {cpu: 100m, memory: 128Mi}\n      limits: {memory: 256Mi}\n",
+        "requests: {cpu: 100m}\n");
+    assertThat(noMemory).isNotEqualTo(VALID_SHOP);
+    ResolvedPlatform platform = TestRepos.resolved(repo, Map.of("apps/shop/app.yaml", noMemory));
     ValidationException failure = org.junit.jupiter.api.Assertions.assertThrows(ValidationException.class,
         () -> new ChartValidator(TestHelm.cli(), new ManifestSchemaValidator(), PipelineListener.SILENT)
             .validate(platform, Generated.render(repo)));
