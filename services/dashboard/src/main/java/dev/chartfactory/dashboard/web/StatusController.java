@@ -1,8 +1,10 @@
 package dev.chartfactory.dashboard.web;
 
+import dev.chartfactory.dashboard.DashboardProperties;
 import dev.chartfactory.dashboard.cluster.ClusterSource;
 import dev.chartfactory.dashboard.store.ChangeBuffer;
 import dev.chartfactory.dashboard.store.ChangeWriter;
+import java.security.Principal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -20,12 +22,15 @@ public class StatusController {
   private final ClusterSource source;
   private final ChangeWriter writer;
   private final ChangeBuffer buffer;
+  private final boolean authEnabled;
 
-  public StatusController(DataSource dataSource, ClusterSource source, ChangeWriter writer, ChangeBuffer buffer) {
+  public StatusController(
+      DataSource dataSource, ClusterSource source, ChangeWriter writer, ChangeBuffer buffer, DashboardProperties properties) {
     this.dataSource = dataSource;
     this.source = source;
     this.writer = writer;
     this.buffer = buffer;
+    this.authEnabled = properties.auth().enabled();
   }
 
   /** The process is alive; says nothing about its dependencies (a restart would not fix them). */
@@ -34,9 +39,12 @@ public class StatusController {
     return Map.of("status", "UP");
   }
 
-  /** 200 when the database answers and every informer has synced, 503 otherwise, with details. */
+  /**
+   * 200 when the database answers and every informer has synced, 503 otherwise. Buffer figures
+   * and the last write error (which may quote the database) only for callers with the token.
+   */
   @GetMapping("/ready")
-  public ResponseEntity<Map<String, Object>> ready() {
+  public ResponseEntity<Map<String, Object>> ready(Principal caller) {
     String database = databaseStatus();
     boolean synced = source.hasSynced();
     boolean ready = "UP".equals(database) && synced;
@@ -44,6 +52,9 @@ public class StatusController {
     body.put("status", ready ? "UP" : "DOWN");
     body.put("database", database);
     body.put("informers", synced ? "SYNCED" : "SYNCING");
+    if (authEnabled && caller == null) {
+      return ResponseEntity.status(ready ? 200 : 503).body(body);
+    }
     body.put("bufferedChanges", buffer.size() + writer.pendingCount());
     body.put("bufferCapacity", buffer.capacity());
     body.put("droppedChanges", buffer.overflowCount());

@@ -153,15 +153,16 @@ class ChangeWriterTest {
     }
     Eventually.within(WAIT, () -> assertThat(writer.isDatabaseUp()).isFalse());
     Eventually.within(WAIT, () -> assertThat(buffer.size() + writer.pendingCount()).isEqualTo(20));
-    var readiness = new StatusController(dataSource, source, writer, buffer);
-    assertThat(readiness.ready().getStatusCode().value()).isEqualTo(503);
-    assertThat(readiness.ready().getBody()).containsEntry("database", "DOWN").containsEntry("bufferedChanges", 20);
+    var readiness = new StatusController(dataSource, source, writer, buffer, authOn());
+    java.security.Principal apiClient = () -> "api-client";
+    assertThat(readiness.ready(apiClient).getStatusCode().value()).isEqualTo(503);
+    assertThat(readiness.ready(apiClient).getBody()).containsEntry("database", "DOWN").containsEntry("bufferedChanges", 20);
     postgres.start();
 
     // Then
     Eventually.within(WAIT, () -> assertThat(history(jdbc)).hasSize(30));
     assertThat(writer.isDatabaseUp()).isTrue();
-    assertThat(readiness.ready().getStatusCode().value()).isEqualTo(200);
+    assertThat(readiness.ready(null).getStatusCode().value()).isEqualTo(200);
     assertThat(buffer.overflowCount()).isZero();
     assertThat(jdbc.queryForObject("SELECT count(*) FROM pod_metrics WHERE status = 'Failed'", Long.class)).isEqualTo(10);
   }
@@ -189,5 +190,14 @@ class ChangeWriterTest {
     Eventually.within(WAIT, () -> assertThat(jdbc.queryForObject("SELECT count(*) FROM pod_metrics WHERE status = 'Running'", Long.class)).isEqualTo(20));
     assertThat(buffer.overflowCount() + buffer.acceptedCount()).isEqualTo(20);
     assertThat(writer.isDatabaseUp()).isTrue();
+  }
+
+  private static dev.chartfactory.dashboard.DashboardProperties authOn() {
+    return new dev.chartfactory.dashboard.DashboardProperties(
+        List.of("platform"), "",
+        new dev.chartfactory.dashboard.DashboardProperties.Kubernetes(""),
+        new dev.chartfactory.dashboard.DashboardProperties.Auth(true, "token"),
+        new dev.chartfactory.dashboard.DashboardProperties.Buffer(100, 10, java.time.Duration.ofMillis(50)),
+        new dev.chartfactory.dashboard.DashboardProperties.LeaderElection(false, "lease", "", ""));
   }
 }

@@ -179,7 +179,8 @@ class DashboardApiTest extends AppTestBase {
     for (String path : List.of("/health:", "/ready:", "/api/stats:", "/api/deployments:", "/api/pods:", "/api/pods/history:", "/api/pods/history/counts:", "/api/namespaces:")) {
       assertThat(openApi).contains(path);
     }
-    String metrics = getAnonymous("/actuator/prometheus").body();
+    assertThat(getAnonymous("/actuator/prometheus").statusCode()).isEqualTo(401);
+    String metrics = get("/actuator/prometheus").body();
     assertThat(metrics).contains("dashboard_buffer_overflow_total", "dashboard_changes_written_total", "dashboard_database_up");
   }
 
