@@ -46,7 +46,7 @@ class GenerateCommandsTest {
     assertThat(check.err()).contains("umbrella-chart/values-dev.yaml: differs from what the specs generate",
         "generated charts are stale");
     assertThat(check.out()).contains("environment dev: 0 added, 3 changed, 0 removed",
-        "spec.template.spec.containers[0].image: localhost:5000/hello-web:1.0.0 -> localhost:5000/hello-web:1.0.1");
+        "spec.template.spec.containers[web].image: localhost:5000/hello-web:1.0.0 -> localhost:5000/hello-web:1.0.1");
     CliRun markdown = CliRun.of("diff", "--repo", repo.toString(), "--env", "dev", "--output", "markdown");
     assertThat(markdown.exitCode()).isZero();
     assertThat(markdown.out()).contains("<b>dev</b>: 0 added, 3 changed, 0 removed", "| changed | `Deployment platform/hello-web` |");

@@ -71,6 +71,22 @@ class GitRoundTripTest {
   }
 
   @Test
+  void plainGenerateAll_afterACommittedRun_keepsTheRecordedSourceCommit_andCheckListsOnlyTheEdit() throws Exception {
+    assertThat(CliRun.of("generate-all", "--repo", work.toString(), "--commit", "--quiet").exitCode()).isZero();
+    Files.writeString(work.resolve("apps/hello/instances/dev.yaml"), "version: 1.3.0\n");
+
+    CliRun plain = CliRun.of("generate-all", "--repo", work.toString(), "--quiet");
+
+    assertThat(plain.exitCode()).as(plain.err()).isZero();
+    assertThat(Files.readString(work.resolve("umbrella-chart/values.yaml"))).contains("  sourceCommit: '" + seed.name() + "'\n");
+    assertThat(Files.readString(work.resolve("charts/hello/Chart.yaml")))
+        .endsWith("  chartfactory.dev/source-commit: '" + seed.name() + "'\n");
+    CliRun check = CliRun.of("check", "--repo", work.toString(), "--base", "HEAD");
+    assertThat(check.out()).contains("hello-web:1.0.0 -> localhost:5000/hello-web:1.3.0")
+        .doesNotContain("source-commit: " + seed.name() + " -> (none)");
+  }
+
+  @Test
   void push_whenValidationFails_commitsNothingAndLeavesTheRemoteUntouched() throws Exception {
     CliRepos.addInvalidServiceBlueprint(work);
     try (Git git = Git.open(work.toFile())) {
@@ -197,7 +213,7 @@ class GitRoundTripTest {
     CliRun refs = CliRun.of("diff", "--repo", work.toString(), "--from", "base", "--to", "main");
     assertThat(refs.exitCode()).as(refs.err()).isZero();
     assertThat(refs.out()).contains("environment dev: 0 added, 3 changed, 0 removed",
-        "spec.template.spec.containers[0].image: localhost:5000/hello-web:1.0.0 -> localhost:5000/hello-web:1.1.0");
+        "spec.template.spec.containers[web].image: localhost:5000/hello-web:1.0.0 -> localhost:5000/hello-web:1.1.0");
 
     Files.writeString(work.resolve("apps/hello/instances/dev.yaml"), "version: 1.2.0\n");
     CliRun workTree = CliRun.of("diff", "--repo", work.toString(), "--from", "main", "--output", "markdown");

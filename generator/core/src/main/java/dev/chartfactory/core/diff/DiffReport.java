@@ -1,10 +1,15 @@
 package dev.chartfactory.core.diff;
 
 import dev.chartfactory.core.diff.ObjectChange.FieldChange;
+import dev.chartfactory.core.render.Provenance;
 import java.util.List;
 import java.util.Map;
 
-/** Per-environment object changes, as text for a terminal or Markdown for a PR comment. */
+/**
+ * Per-environment object changes, as text for a terminal or Markdown for a PR comment. A change
+ * of provenance only (the {@code chartfactory.dev/source-commit} label or annotation) is not
+ * repeated per object: each environment gets one line saying how many objects it touched.
+ */
 public record DiffReport(Map<String, List<ObjectChange>> byEnvironment) {
 
   private static final int MAX_FIELDS = 40;
@@ -19,8 +24,13 @@ public record DiffReport(Map<String, List<ObjectChange>> byEnvironment) {
 
   public String text() {
     StringBuilder out = new StringBuilder();
-    byEnvironment.forEach((environment, changes) -> {
+    byEnvironment.forEach((environment, all) -> {
+      Reviewed reviewed = Reviewed.of(all);
+      List<ObjectChange> changes = reviewed.changes();
       out.append("environment ").append(environment).append(": ").append(summary(changes)).append('\n');
+      if (reviewed.provenanceObjects() > 0) {
+        out.append("  ").append(reviewed.provenanceLine()).append('\n');
+      }
       for (ObjectChange change : changes) {
         out.append(switch (change.type()) {
           case ADDED -> "  + ";
@@ -35,9 +45,14 @@ public record DiffReport(Map<String, List<ObjectChange>> byEnvironment) {
 
   public String markdown() {
     StringBuilder out = new StringBuilder("### Chart Factory: what changes in the cluster\n\n");
-    byEnvironment.forEach((environment, changes) -> {
+    byEnvironment.forEach((environment, all) -> {
+      Reviewed reviewed = Reviewed.of(all);
+      List<ObjectChange> changes = reviewed.changes();
       out.append("<details><summary><b>").append(environment).append("</b>: ").append(summary(changes))
           .append("</summary>\n\n");
+      if (reviewed.provenanceObjects() > 0) {
+        out.append(reviewed.provenanceLine()).append("\n\n");
+      }
       if (!changes.isEmpty()) {
         out.append("| | object | fields |\n| --- | --- | --- |\n");
         for (ObjectChange change : changes) {
@@ -54,6 +69,51 @@ public record DiffReport(Map<String, List<ObjectChange>> byEnvironment) {
       out.append("\n</details>\n\n");
     });
     return out.toString();
+  }
+
+  /** Whether a field only records which config commit an object was generated from. */
+  static boolean isProvenance(FieldChange field) {
+    return field.path().endsWith("." + PROVENANCE_KEY);
+  }
+
+  private static final String PROVENANCE_KEY = Provenance.ANNOTATION;
+
+  /**
+   * One environment's changes as a reviewer reads them: provenance fields taken out of every
+   * object (objects with nothing else left are dropped) and counted instead.
+   */
+  private record Reviewed(List<ObjectChange> changes, int provenanceObjects, java.util.Set<String> from,
+      java.util.Set<String> to) {
+
+    static Reviewed of(List<ObjectChange> all) {
+      List<ObjectChange> kept = new java.util.ArrayList<>();
+      java.util.Set<String> from = new java.util.TreeSet<>();
+      java.util.Set<String> to = new java.util.TreeSet<>();
+      int objects = 0;
+      for (ObjectChange change : all) {
+        if (change.type() != ObjectChange.Type.CHANGED) {
+          kept.add(change);
+          continue;
+        }
+        List<FieldChange> rest = change.fields().stream().filter(f -> !isProvenance(f)).toList();
+        if (rest.size() < change.fields().size()) {
+          objects++;
+          change.fields().stream().filter(DiffReport::isProvenance).forEach(f -> {
+            from.add(show(f.before()));
+            to.add(show(f.after()));
+          });
+        }
+        if (!rest.isEmpty()) {
+          kept.add(new ObjectChange(change.key(), change.type(), rest));
+        }
+      }
+      return new Reviewed(kept, objects, from, to);
+    }
+
+    String provenanceLine() {
+      return PROVENANCE_KEY + ": " + String.join(", ", from) + " -> " + String.join(", ", to) + " on "
+          + provenanceObjects + (provenanceObjects == 1 ? " object" : " objects");
+    }
   }
 
   private static void fields(ObjectChange change, StringBuilder out, String indent, String lineBreak) {

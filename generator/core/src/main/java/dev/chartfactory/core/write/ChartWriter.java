@@ -82,7 +82,8 @@ public final class ChartWriter {
    * from what is on disk would be the recorded commit: that chart keeps the commit already
    * recorded, so a new config commit that changes nothing in a chart does not rewrite it (and a
    * commit of generated charts does not, in turn, make the next run commit again). With
-   * {@link Provenance#NONE} this makes {@code check} accept charts that carry provenance.
+   * {@link Provenance#NONE} every chart keeps the commit it records, so {@code check} accepts
+   * charts that carry provenance and a plain {@code generate-all} does not strip it.
    */
   public List<RenderedChart> withProvenance(List<RenderedChart> charts, Provenance fresh) {
     List<RenderedChart> result = new ArrayList<>();
@@ -90,6 +91,12 @@ public final class ChartWriter {
       Path chartYaml = resolve(chart.folder()).resolve("Chart.yaml");
       Provenance recorded = Files.isRegularFile(chartYaml)
           ? Provenance.recordedIn(new String(read(chartYaml), StandardCharsets.UTF_8)) : Provenance.NONE;
+      if (recorded.isKnown() && !fresh.isKnown()) {
+        // A run without a commit to record (plain generate-all, check) never erases the commit an
+        // earlier --commit recorded: that would relabel every object of the platform.
+        result.add(recorded.stamp(chart));
+        continue;
+      }
       if (recorded.isKnown() && !recorded.equals(fresh)) {
         RenderedChart kept = recorded.stamp(chart);
         if (compare(kept.folder(), kept.files()).isEmpty()) {
