@@ -149,6 +149,17 @@ class BlueprintBudgetTest {
   }
 
   @Test
+  void render_whenTagsNestDeeperThanTheStack_reportsItInsteadOfCrashing() {
+    BlueprintEngine engine = new BlueprintEngine(Map.of("webapp/extra.yaml.j2",
+        "[% if true %]".repeat(20_000) + "x" + "[% endif %]".repeat(20_000)));
+
+    assertThatThrownBy(() -> engine.render("webapp/extra.yaml.j2", Map.of()))
+        .isInstanceOf(RenderException.class)
+        .satisfies(e -> assertThat(((RenderException) e).problems().get(0).toString())
+            .startsWith("templates/webapp/extra.yaml.j2:1:").contains("nests too deeply"));
+  }
+
+  @Test
   void budget_readsItsLimitsFromTheEnvironment() {
     assertThat(RenderBudget.from(Map.of())).isEqualTo(RenderBudget.DEFAULT);
     assertThat(RenderBudget.from(Map.of(RenderBudget.TIMEOUT_VARIABLE, "20s", RenderBudget.MAX_STEPS_VARIABLE, "50000")))
