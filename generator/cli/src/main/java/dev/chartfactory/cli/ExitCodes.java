@@ -1,6 +1,7 @@
 package dev.chartfactory.cli;
 
 import dev.chartfactory.core.error.FactoryException;
+import dev.chartfactory.core.error.PrintableText;
 import dev.chartfactory.core.error.SpecException;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
@@ -37,7 +38,7 @@ public class ExitCodes implements ExitStatusExceptionMapper {
     if (failure instanceof FactoryException factory) {
       err.println(factory.report());
     } else {
-      err.println("error: " + failure);
+      err.println("error: " + PrintableText.escape(failure.toString()));
     }
     if (Boolean.parseBoolean(System.getenv("FACTORY_DEBUG"))) {
       failure.printStackTrace(err);

@@ -1,6 +1,7 @@
 package dev.chartfactory.cli;
 
 import dev.chartfactory.core.PipelineListener;
+import dev.chartfactory.core.error.PrintableText;
 
 /** Progress lines on stderr, prefixed by the stage id, so stdout stays clean for data. */
 final class Terminal {
@@ -11,6 +12,6 @@ final class Terminal {
     if (quiet) {
       return PipelineListener.SILENT;
     }
-    return (stage, message) -> System.err.println("[" + stage + "] " + message);
+    return (stage, message) -> System.err.println("[" + stage + "] " + PrintableText.escape(message));
   }
 }
