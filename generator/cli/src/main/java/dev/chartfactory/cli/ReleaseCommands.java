@@ -52,7 +52,7 @@ public class ReleaseCommands {
       @Option(longName = "skip-generate", description = "deploy the charts as they are on disk") boolean skipGenerate,
       @Option(longName = "no-wait", description = "do not wait for the objects to become ready") boolean noWait,
       @Option(longName = "kubeconfig", defaultValue = "", description = "kubeconfig file (default: KUBECONFIG, else ~/.kube/config)") String kubeconfig,
-      @Option(longName = "quiet", description = "no progress output") boolean quiet) {
+      @Option(longName = "quiet", shortName = 'q', description = "no progress output") boolean quiet) {
     Path root = Path.of(repo).toAbsolutePath().normalize();
     PipelineListener listener = Terminal.progress(quiet);
     Duration helmTimeout = parseTimeout(timeout);
@@ -108,7 +108,7 @@ public class ReleaseCommands {
   }
 
   @Command(name = "history", group = "Cluster", exitStatusExceptionMapper = "factoryExceptions",
-      description = "the umbrella release's Helm revisions, with who/when/commit from .factory/operations.jsonl")
+      description = "The umbrella release's Helm revisions, with who/when/commit from .factory/operations.jsonl")
   public String history(
       @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo,
       @Option(longName = "kubeconfig", defaultValue = "", description = "kubeconfig file (default: KUBECONFIG, else ~/.kube/config)") String kubeconfig) {
