@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** generate-all, generate and check through the real entry point, with the real helm. */
@@ -61,6 +62,43 @@ class GenerateCommandsTest {
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("apps/hello/app.yaml:", "components.web: Service hello-web-extra",
         "spec.portz: unknown field", "nothing was written");
+    assertThat(CliRepos.listing(repo)).isEqualTo(before);
+  }
+
+  @Test
+  @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void generateAll_whenABlueprintRecursesOrRunsAway_exitsOneAtItsLineAndWritesNothing() throws IOException {
+    Path repo = CliRepos.copyOfExample("small", temp);
+    Path blueprint = repo.resolve("templates/webapp/extra.yaml.j2");
+    Files.createDirectories(blueprint.getParent());
+    Files.writeString(blueprint, """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: [[ component.name ]]-deep
+        [% macro deeper(n) %][[ n ]] [[ deeper(n + 1) ]][% endmacro %]
+        data:
+          numbers: "[[ deeper(0) ]]"
+        """);
+    List<String> before = CliRepos.listing(repo);
+
+    CliRun recursion = CliRun.of("generate-all", "--repo", repo.toString(), "--quiet");
+
+    assertThat(recursion.exitCode()).as(recursion.err()).isEqualTo(1);
+    assertThat(recursion.err()).contains("templates/webapp/extra.yaml.j2:5:", "macro 'deeper'", "recursion");
+    assertThat(CliRepos.listing(repo)).isEqualTo(before);
+
+    Files.writeString(blueprint, """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: [[ component.name ]]-loops
+        [% for a in range(1000) %][% for b in range(1000) %][% for c in range(1000) %][% set last = c %][% endfor %][% endfor %][% endfor %]
+        """);
+    CliRun loops = CliRun.of("generate-all", "--repo", repo.toString(), "--quiet");
+
+    assertThat(loops.exitCode()).as(loops.err()).isEqualTo(1);
+    assertThat(loops.err()).contains("templates/webapp/extra.yaml.j2:5:", "budget");
     assertThat(CliRepos.listing(repo)).isEqualTo(before);
   }
 
