@@ -26,6 +26,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param buffer the bounded buffer between the informers and the database
  * @param leaderElection which replica writes
  * @param retention how long history is kept
+ * @param demo the API server is Fabric8's mock server with made-up objects ({@code make
+ *     run-dashboard DEMO=true}); the page says "demo data"
  */
 @ConfigurationProperties("dashboard")
 public record DashboardProperties(
@@ -35,7 +37,8 @@ public record DashboardProperties(
     @DefaultValue Auth auth,
     @DefaultValue Buffer buffer,
     @DefaultValue LeaderElection leaderElection,
-    @DefaultValue Retention retention) {
+    @DefaultValue Retention retention,
+    @DefaultValue("false") boolean demo) {
 
   public DashboardProperties {
     namespaces = namespaces.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
