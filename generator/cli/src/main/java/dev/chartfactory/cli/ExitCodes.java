@@ -2,6 +2,7 @@ package dev.chartfactory.cli;
 
 import dev.chartfactory.core.error.FactoryException;
 import dev.chartfactory.core.error.SpecException;
+import dev.chartfactory.core.git.GitUrls;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import org.springframework.shell.core.command.ExitStatus;
@@ -34,16 +35,17 @@ public class ExitCodes implements ExitStatusExceptionMapper {
   public ExitStatus apply(Exception exception) {
     Throwable failure = unwrap(exception);
     int code = codeFor(failure);
+    // Messages from Git may quote a remote URL with the credentials in it.
     if (failure instanceof FactoryException factory) {
-      err.println(factory.report());
+      err.println(GitUrls.redact(factory.report()));
     } else {
-      err.println("error: " + failure);
+      err.println(GitUrls.redact("error: " + failure));
     }
     if (Boolean.parseBoolean(System.getenv("FACTORY_DEBUG"))) {
       failure.printStackTrace(err);
     }
     err.flush();
-    return new ExitStatus(code, failure.getMessage() == null ? failure.toString() : failure.getMessage());
+    return new ExitStatus(code, GitUrls.redact(failure.getMessage() == null ? failure.toString() : failure.getMessage()));
   }
 
   static int codeFor(Throwable failure) {
