@@ -50,7 +50,7 @@ public class DiffCommands {
       @Option(longName = "base", description = "pull-request mode: the target branch or commit; renders only the apps"
           + " changed since it and prints what the pull request changes in the cluster") String base,
       @Option(longName = "output", defaultValue = "text", description = "text | markdown (for a PR comment)") String output,
-      @Option(longName = "quiet", description = "no progress output") boolean quiet) {
+      @Option(longName = "quiet", shortName = 'q', description = "no progress output") boolean quiet) {
     requireDiffFormat(output);
     PipelineListener listener = Terminal.progress(quiet);
     Pipeline pipeline = new Pipeline(listener);

@@ -34,10 +34,13 @@ public class ExitCodes implements ExitStatusExceptionMapper {
   public ExitStatus apply(Exception exception) {
     Throwable failure = unwrap(exception);
     int code = codeFor(failure);
-    if (failure instanceof FactoryException factory) {
-      err.println(factory.report());
+    Colours colours = err == System.err ? Colours.forThisProcess() : Colours.NONE;
+    if (failure instanceof UsageException usage) {
+      err.println(colours.report("error: " + usage.getMessage()));
+    } else if (failure instanceof FactoryException factory) {
+      err.println(colours.report(factory.report()));
     } else {
-      err.println("error: " + failure);
+      err.println(colours.report("error: " + failure));
     }
     if (Boolean.parseBoolean(System.getenv("FACTORY_DEBUG"))) {
       failure.printStackTrace(err);
@@ -47,7 +50,7 @@ public class ExitCodes implements ExitStatusExceptionMapper {
   }
 
   static int codeFor(Throwable failure) {
-    if (failure instanceof SpecException) {
+    if (failure instanceof SpecException || failure instanceof UsageException) {
       return INVALID_INPUT;
     }
     String type = failure.getClass().getSimpleName();

@@ -52,7 +52,7 @@ public class ReleaseCommands {
       @Option(longName = "skip-generate", description = "deploy the charts as they are on disk") boolean skipGenerate,
       @Option(longName = "no-wait", description = "do not wait for the objects to become ready") boolean noWait,
       @Option(longName = "kubeconfig", defaultValue = "", description = "kubeconfig file (default: KUBECONFIG, else ~/.kube/config)") String kubeconfig,
-      @Option(longName = "quiet", description = "no progress output") boolean quiet) {
+      @Option(longName = "quiet", shortName = 'q', description = "no progress output") boolean quiet) {
     Path root = Path.of(repo).toAbsolutePath().normalize();
     PipelineListener listener = Terminal.progress(quiet);
     Duration helmTimeout = parseTimeout(timeout);
@@ -62,8 +62,8 @@ public class ReleaseCommands {
     FactorySpec.UmbrellaSpec umbrella = umbrella(platform);
     OperationLog log = new OperationLog(root);
     if (dryRun) {
-      return logged(log, "deploy", env, umbrella, true, null,
-          () -> dryRun(source, root, env, umbrella, skipGenerate, listener));
+      // A dry run leaves no trace: nothing in the operation log, nothing written in the repo.
+      return dryRun(source, root, env, umbrella, skipGenerate, listener);
     }
     HelmCli helm = logged(log, "deploy", env, umbrella, false, null, () -> helm(root, kubeconfig), false);
     return logged(log, "deploy", env, umbrella, false, helm, () -> {
@@ -108,7 +108,7 @@ public class ReleaseCommands {
   }
 
   @Command(name = "history", group = "Cluster", exitStatusExceptionMapper = "factoryExceptions",
-      description = "the umbrella release's Helm revisions, with who/when/commit from .factory/operations.jsonl")
+      description = "The umbrella release's Helm revisions, with who/when/commit from .factory/operations.jsonl")
   public String history(
       @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo,
       @Option(longName = "kubeconfig", defaultValue = "", description = "kubeconfig file (default: KUBECONFIG, else ~/.kube/config)") String kubeconfig) {
@@ -166,16 +166,37 @@ public class ReleaseCommands {
 
   private static String dryRun(DirectorySpecSource source, Path root, String env,
       FactorySpec.UmbrellaSpec umbrella, boolean skipGenerate, PipelineListener listener) {
-    if (skipGenerate) {
-      return template(root, root, env, umbrella);
-    }
-    // The charts go to a scratch folder, so a dry run leaves the config repo as it was.
+    // The charts go to a scratch folder, so a dry run leaves the config repo as it was (helm
+    // dependency build would write umbrella-chart/charts/ and Chart.lock).
     Path work = ScratchFolders.create("factory-deploy-dry-run-");
     try {
-      GenerateCommands.generate(source, work, Set.of(), false, false, Provenance.NONE, listener);
+      if (skipGenerate) {
+        copyTree(root.resolve("charts"), work.resolve("charts"));
+        copyTree(umbrellaChart(root), work.resolve("umbrella-chart"));
+      } else {
+        GenerateCommands.generate(source, work, Set.of(), false, false, Provenance.NONE, listener);
+      }
       return template(root, work, env, umbrella);
     } finally {
       dev.chartfactory.core.validate.ChartWorkspace.deleteQuietly(work);
+    }
+  }
+
+  private static void copyTree(Path from, Path to) {
+    if (!java.nio.file.Files.isDirectory(from)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(from)) {
+      for (Path path : (Iterable<Path>) paths::iterator) {
+        Path target = to.resolve(from.relativize(path).toString());
+        if (java.nio.file.Files.isDirectory(path)) {
+          java.nio.file.Files.createDirectories(target);
+        } else if (java.nio.file.Files.isRegularFile(path)) {
+          java.nio.file.Files.copy(path, target);
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot copy " + from + " for the dry run", e);
     }
   }
 

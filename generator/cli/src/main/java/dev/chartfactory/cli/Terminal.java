@@ -11,6 +11,7 @@ final class Terminal {
     if (quiet) {
       return PipelineListener.SILENT;
     }
-    return (stage, message) -> System.err.println("[" + stage + "] " + message);
+    Colours colours = Colours.forThisProcess();
+    return (stage, message) -> System.err.println(colours.dim("[" + stage + "]") + " " + message);
   }
 }

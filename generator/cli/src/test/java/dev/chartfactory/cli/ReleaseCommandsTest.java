@@ -95,8 +95,15 @@ class ReleaseCommandsTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("dry run: helm upgrade --install platform -n platform -f values-dev.yaml",
         "(cluster not contacted)", "Deployment", "Service", "ClusterIssuer");
-    assertThat(withoutLog(CliRepos.listing(repo))).isEqualTo(before);
-    assertThat(logLines(repo)).singleElement().asString().contains("\"dryRun\":true", "\"result\":\"ok\"");
+    assertThat(CliRepos.listing(repo)).as("a dry run leaves no trace, not even in the operation log").isEqualTo(before);
+
+    assertThat(CliRun.of("generate-all", "--repo", repo.toString(), "--quiet", "--skip-validation").exitCode()).isZero();
+    List<String> generated = CliRepos.listing(repo);
+    CliRun skipGenerate = CliRun.of("deploy", "--env", "dev", "--dry-run", "--skip-generate", "--repo", repo.toString(),
+        "--quiet", "--kubeconfig", deadClusterKubeconfig().toString());
+    assertThat(skipGenerate.exitCode()).as(skipGenerate.err()).isZero();
+    assertThat(skipGenerate.out()).contains("(cluster not contacted)", "Deployment");
+    assertThat(CliRepos.listing(repo)).as("helm dependency build ran in a scratch copy").isEqualTo(generated);
   }
 
   @Test
