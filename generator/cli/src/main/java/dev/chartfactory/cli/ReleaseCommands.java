@@ -94,10 +94,15 @@ public class ReleaseCommands {
   public String status(
       @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo,
       @Option(longName = "env", description = "environment whose cluster to ask (its cluster: in environments/<env>.yaml; default: the current kube context)") String environment,
+      @Option(longName = "output", defaultValue = "text", description = "text | json") String output,
       @Option(longName = "kubeconfig", defaultValue = "", description = "kubeconfig file (default: KUBECONFIG, else ~/.kube/config)") String kubeconfig) {
     Path root = Path.of(repo).toAbsolutePath().normalize();
     FactorySpec.UmbrellaSpec umbrella = umbrella(root);
+    requireTextOrJson(output);
     ReleaseStatus status = helm(root, kubeconfig, cluster(root, environment)).status(umbrella.name(), umbrella.namespace());
+    if (output.equals("json")) {
+      return ReleaseFormats.status(status, byRevision(new OperationLog(root).read(), umbrella).get(status.revision()));
+    }
     StringBuilder out = new StringBuilder("release " + status.name() + " in namespace " + status.namespace()
         + ": " + status.status() + ", revision " + status.revision()
         + (status.description().isBlank() ? "" : " (" + status.description() + ")"));
@@ -115,10 +120,16 @@ public class ReleaseCommands {
   public String history(
       @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo,
       @Option(longName = "env", description = "environment whose cluster to ask (its cluster: in environments/<env>.yaml; default: the current kube context)") String environment,
+      @Option(longName = "output", defaultValue = "text", description = "text | json") String output,
       @Option(longName = "kubeconfig", defaultValue = "", description = "kubeconfig file (default: KUBECONFIG, else ~/.kube/config)") String kubeconfig) {
     Path root = Path.of(repo).toAbsolutePath().normalize();
     FactorySpec.UmbrellaSpec umbrella = umbrella(root);
+    requireTextOrJson(output);
     List<ReleaseRevision> revisions = helm(root, kubeconfig, cluster(root, environment)).history(umbrella.name(), umbrella.namespace());
+    if (output.equals("json")) {
+      return ReleaseFormats.history(umbrella.name(), umbrella.namespace(), revisions,
+          byRevision(new OperationLog(root).read(), umbrella));
+    }
     return historyTable(revisions, new OperationLog(root).read(), umbrella);
   }
 
@@ -327,6 +338,12 @@ public class ReleaseCommands {
     }
     return helm.withKubeconfig(file.startsWith("~/") ? Path.of(System.getProperty("user.home"), file.substring(2))
         : Path.of(file));
+  }
+
+  private static void requireTextOrJson(String output) {
+    if (!output.equals("text") && !output.equals("json")) {
+      throw new UsageException("--output: '" + output + "' is not an output format (expected text or json)");
+    }
   }
 
   /** The cluster of {@code --env}, or the current kube context without it. */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,48 @@ class GenerateCommandsTest {
     assertThat(again.out()).contains("up to date: nothing changed");
     assertThat(CliRun.of("check", "--repo", repo.toString(), "--quiet").exitCode()).isZero();
   }
+
+  @Test
+  void diffAndCheck_asJson_withStableFields_andDiffExitCodeTwoOnlyWhenSomethingChanges() throws IOException {
+    Path repo = CliRepos.copyOfExample("small", temp);
+    assertThat(CliRun.of("generate-all", "--repo", repo.toString(), "--quiet").exitCode()).isZero();
+    CliRun upToDate = CliRun.of("check", "--repo", repo.toString(), "--quiet", "--output", "json");
+    assertThat(upToDate.exitCode()).isZero();
+    assertThat(JSON.readTree(upToDate.out()).path("changed").asBoolean(true)).isFalse();
+    assertThat(CliRun.of("diff", "--repo", repo.toString(), "--exit-code").exitCode()).isZero();
+
+    Files.writeString(repo.resolve("apps/hello/instances/dev.yaml"), "version: 1.0.1\n");
+    CliRun json = CliRun.of("diff", "--repo", repo.toString(), "--env", "dev", "--output", "json");
+
+    assertThat(json.exitCode()).as(json.err()).isZero();
+    JsonNode report = JSON.readTree(json.out());
+    assertThat(report.path("schema").asString()).isEqualTo("chartfactory.dev/diff/v1");
+    assertThat(report.path("changed").asBoolean()).isTrue();
+    JsonNode dev = report.path("environments").get(0);
+    assertThat(dev.path("name").asString()).isEqualTo("dev");
+    assertThat(dev.path("changed").asInt()).isEqualTo(3);
+    JsonNode deployment = null;
+    for (JsonNode object : dev.path("objects")) {
+      if (object.path("kind").asString().equals("Deployment")) {
+        deployment = object;
+      }
+    }
+    assertThat(deployment).isNotNull();
+    assertThat(deployment.path("change").asString()).isEqualTo("changed");
+    assertThat(deployment.path("fields").toString()).contains(
+        "{\"path\":\"spec.template.spec.containers[web].image\",\"before\":\"localhost:5000/hello-web:1.0.0\","
+            + "\"after\":\"localhost:5000/hello-web:1.0.1\"}");
+
+    CliRun exitCode = CliRun.of("diff", "--repo", repo.toString(), "--exit-code");
+    assertThat(exitCode.exitCode()).isEqualTo(2);
+    assertThat(exitCode.out()).contains("hello-web:1.0.0 -> localhost:5000/hello-web:1.0.1");
+    CliRun stale = CliRun.of("check", "--repo", repo.toString(), "--quiet", "--output", "json");
+    assertThat(stale.exitCode()).isEqualTo(2);
+    assertThat(JSON.readTree(stale.out()).path("changed").asBoolean()).isTrue();
+    assertThat(CliRun.of("diff", "--repo", repo.toString(), "--output", "yaml").exitCode()).isEqualTo(1);
+  }
+
+  private static final tools.jackson.databind.ObjectMapper JSON = new tools.jackson.databind.ObjectMapper();
 
   @Test
   void check_whenTheSpecChangedButChartsDidNot_exitsTwoAndNamesTheStaleFiles() throws IOException {
