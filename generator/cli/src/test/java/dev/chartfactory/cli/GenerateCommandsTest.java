@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /** generate-all, generate and check through the real entry point, with the real helm. */
 class GenerateCommandsTest {
@@ -36,6 +37,74 @@ class GenerateCommandsTest {
     assertThat(again.out()).contains("up to date: nothing changed");
     assertThat(CliRun.of("check", "--repo", repo.toString(), "--quiet").exitCode()).isZero();
   }
+
+  @Test
+  void diffAndCheck_asJson_withStableFields_andDiffExitCodeTwoOnlyWhenSomethingChanges() throws IOException {
+    Path repo = CliRepos.copyOfExample("small", temp);
+    assertThat(CliRun.of("generate-all", "--repo", repo.toString(), "--quiet").exitCode()).isZero();
+    CliRun upToDate = CliRun.of("check", "--repo", repo.toString(), "--quiet", "--output", "json");
+    assertThat(upToDate.exitCode()).isZero();
+    assertThat(JSON.readTree(upToDate.out()).path("changed").asBoolean(true)).isFalse();
+    assertThat(CliRun.of("diff", "--repo", repo.toString(), "--exit-code").exitCode()).isZero();
+
+    Files.writeString(repo.resolve("apps/hello/instances/dev.yaml"), "version: 1.0.1\n");
+    CliRun json = CliRun.of("diff", "--repo", repo.toString(), "--env", "dev", "--output", "json");
+
+    assertThat(json.exitCode()).as(json.err()).isZero();
+    JsonNode report = JSON.readTree(json.out());
+    assertThat(report.path("schema").asString()).isEqualTo("chartfactory.dev/diff/v1");
+    assertThat(report.path("changed").asBoolean()).isTrue();
+    JsonNode dev = report.path("environments").get(0);
+    assertThat(dev.path("name").asString()).isEqualTo("dev");
+    assertThat(dev.path("changed").asInt()).isEqualTo(3);
+    JsonNode deployment = null;
+    for (JsonNode object : dev.path("objects")) {
+      if (object.path("kind").asString().equals("Deployment")) {
+        deployment = object;
+      }
+    }
+    assertThat(deployment).isNotNull();
+    assertThat(deployment.path("change").asString()).isEqualTo("changed");
+    assertThat(deployment.path("fields").toString()).contains(
+        "{\"path\":\"spec.template.spec.containers[web].image\",\"before\":\"localhost:5000/hello-web:1.0.0\","
+            + "\"after\":\"localhost:5000/hello-web:1.0.1\"}");
+
+    CliRun exitCode = CliRun.of("diff", "--repo", repo.toString(), "--exit-code");
+    assertThat(exitCode.exitCode()).isEqualTo(2);
+    assertThat(exitCode.out()).contains("hello-web:1.0.0 -> localhost:5000/hello-web:1.0.1");
+    CliRun stale = CliRun.of("check", "--repo", repo.toString(), "--quiet", "--output", "json");
+    assertThat(stale.exitCode()).isEqualTo(2);
+    assertThat(JSON.readTree(stale.out()).path("changed").asBoolean()).isTrue();
+    assertThat(CliRun.of("diff", "--repo", repo.toString(), "--output", "yaml").exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void generateAll_whenNothingChanged_takesValidationFromTheCache_andNoCacheValidatesAgain() throws IOException {
+    Path repo = CliRepos.copyOfExample("small", temp);
+    CliRun first = CliRun.of("generate-all", "--repo", repo.toString());
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    List<String> charts = contents(repo);
+
+    CliRun again = CliRun.of("generate-all", "--repo", repo.toString());
+    assertThat(again.err()).containsPattern("\\(validated 0 of (\\d+), \\1 from cache\\)");
+    CliRun noCache = CliRun.of("generate-all", "--repo", repo.toString(), "--no-cache");
+    assertThat(noCache.exitCode()).as(noCache.err()).isZero();
+    assertThat(noCache.err()).contains("policy rules").doesNotContain("from cache");
+    assertThat(contents(repo)).as("the charts are the same with and without the cache").isEqualTo(charts);
+  }
+
+  private static List<String> contents(Path repo) throws IOException {
+    List<String> out = new java.util.ArrayList<>();
+    for (String file : CliRepos.listing(repo)) {
+      Path path = repo.resolve(file);
+      if (Files.isRegularFile(path)) {
+        out.add(file + "\n" + Files.readString(path));
+      }
+    }
+    return out;
+  }
+
+  private static final tools.jackson.databind.ObjectMapper JSON = new tools.jackson.databind.ObjectMapper();
 
   @Test
   void check_whenTheSpecChangedButChartsDidNot_exitsTwoAndNamesTheStaleFiles() throws IOException {
