@@ -37,6 +37,11 @@ public final class CrossFieldChecker {
   static final int MAX_NAME = 63;
   /** StatefulSet and CronJob names get suffixes (controller-revision-hash, job timestamps). */
   static final int MAX_SUFFIXED_NAME = 52;
+  /** What one object of a component may take, estimated from its spec (see checkObjectSize). */
+  static final long MAX_OBJECT_BYTES = 1024L * 1024;
+  /** {"name":"","value":""}, plus its comma and the indentation the manifest gives it. */
+  private static final int ENV_ENTRY_OVERHEAD = 28;
+  private static final int SECRET_ENV_ENTRY_OVERHEAD = 90;
   private static final Pattern DNS_1035 = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
   private static final Pattern SECRET_LIKE = Pattern.compile(
       "(?i).*(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL|ACCESS_?KEY).*");
@@ -109,6 +114,41 @@ public final class CrossFieldChecker {
     }
   }
 
+  /**
+   * The API server stores an object of at most about 1.5 MiB (etcd's request limit) and Helm a
+   * release of at most 1 MiB; the pod template of a component carries its env, command and args,
+   * so a spec can make one object too large to apply. Estimated as the JSON the object is stored
+   * as, which the YAML that helm renders only exceeds.
+   */
+  private static void checkObjectSize(ComponentSpec component, List<Problem> problems) {
+    long envBytes = 0;
+    for (Map.Entry<String, String> entry : component.env().entrySet()) {
+      envBytes += entry.getKey().length() + (entry.getValue() == null ? 0 : entry.getValue().length())
+          + ENV_ENTRY_OVERHEAD;
+    }
+    long otherBytes = component.secretEnv().size() * (long) SECRET_ENV_ENTRY_OVERHEAD;
+    for (String key : component.secretEnv().keySet()) {
+      otherBytes += key.length() * 2L;
+    }
+    for (String word : component.command()) {
+      otherBytes += word.length() + 3;
+    }
+    for (String word : component.args()) {
+      otherBytes += word.length() + 3;
+    }
+    if (envBytes + otherBytes > MAX_OBJECT_BYTES) {
+      Origin origin = component.origin();
+      boolean envDominates = envBytes >= otherBytes;
+      String field = envDominates ? "env" : component.secretEnv().isEmpty() ? "args" : "secretEnv";
+      String what = envDominates ? component.env().size() + " entries" : "its entries";
+      problems.add(Problem.at(origin.of(field), origin.pathOf(field), String.format(
+          "%s make the %s about %.1f MiB (expected under 1 MiB: Kubernetes and Helm refuse larger objects;"
+              + " put bulk configuration in a file the image or a volume provides)",
+          what, component.type() == ComponentType.CRON ? "CronJob" : "pod template",
+          (envBytes + otherBytes) / (1024.0 * 1024.0))));
+    }
+  }
+
   private void checkComponent(AppSpec app, ComponentSpec component, List<Problem> problems) {
     Origin origin = component.origin();
     String fullName = app.name() + "-" + component.name();
@@ -123,6 +163,7 @@ public final class CrossFieldChecker {
           + fullName.length() + " characters (expected at most " + limit + " for a "
           + component.type().id() + "; shorten the app or component name)"));
     }
+    checkObjectSize(component, problems);
     Map<Integer, PortSpec> byNumber = new HashMap<>();
     Map<String, PortSpec> byName = new HashMap<>();
     for (PortSpec port : component.ports()) {
