@@ -37,7 +37,9 @@ class ValidateCommandTest {
   }
 
   @Test
-  void validate_whenASpecValueCarriesTerminalAndCiCommands_printsThemEscaped() throws IOException {
+  void validate_whenASpecCarriesTerminalAndCiCommands_printsThemEscaped() throws IOException {
+    // Control characters themselves are refused at load; what reaches a message is escaped all the
+    // same, and so are the characters load lets through, such as a bidi override in a key.
     Path repo = CliRepos.copyOfExample("small", temp);
     Path app = repo.resolve("apps/hello/app.yaml");
     Files.writeString(app, Files.readString(app) + """
@@ -46,16 +48,16 @@ class ValidateCommandTest {
             image: hello-tools
             command: [./prune]
             schedule: "@daily"
-            timeZone: "UTC\\n::error file=apps/hello/app.yaml,line=1::all good\\e[2J\\e[32mvalid"
+            "timeZon\\u202e": UTC
         """);
 
     CliRun run = CliRun.of("validate", "--repo", repo.toString(), "--specs-only");
 
     assertThat(run.exitCode()).isEqualTo(1);
     String printed = run.out() + run.err();
-    assertThat(printed).doesNotContain("\u001b");
+    assertThat(printed).doesNotContain("\u202e");
     assertThat(printed.lines()).noneMatch(line -> line.startsWith("::"));
-    assertThat(run.err()).contains("apps/hello/app.yaml:").contains("\\n::error file=");
+    assertThat(run.err()).contains("apps/hello/app.yaml:").contains("timeZon\\u202e");
   }
 
   @Test

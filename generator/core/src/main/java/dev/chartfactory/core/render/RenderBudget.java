@@ -10,9 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How much one blueprint may do in one render: a wall-clock limit and a number of steps (every
- * tag, expression and text part Jinjava renders is a step, so a loop body counts once per turn
- * and a macro's body once per call). The built-in blueprints take a few hundred steps and a few
+ * How much one blueprint may do in one render: a limit on the CPU time of the thread rendering
+ * it (so a loaded CI machine does not fail a blueprint that is merely slow there) and a number
+ * of steps (every tag, expression and text part Jinjava renders is a step, so a loop body counts
+ * once per turn and a macro's body once per call). The built-in blueprints take a few hundred steps and a few
  * milliseconds per component; the defaults leave room for far larger blueprints of one's own while
  * stopping runaway loops and macro chains within seconds.
  *
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
  * {@code FACTORY_RENDER_TIMEOUT=10s} (or {@code 500ms}, or plain seconds) and
  * {@code FACTORY_RENDER_MAX_STEPS=1000000}.
  *
- * @param timeout how long one blueprint may render
+ * @param timeout how much CPU time one blueprint render may take
  * @param maxSteps how many template nodes one blueprint render may visit
  */
 public record RenderBudget(Duration timeout, long maxSteps) {
