@@ -4,6 +4,7 @@ import dev.chartfactory.core.error.Problem;
 import dev.chartfactory.core.error.SourceLocation;
 import dev.chartfactory.core.error.SpecException;
 import dev.chartfactory.core.helm.HelmCli;
+import dev.chartfactory.core.write.RepoLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,6 +29,12 @@ public class SyncCommands {
       throw SpecException.of(Problem.at(SourceLocation.ofFile("umbrella-chart/Chart.yaml"), "",
           "not found (expected generated charts; run 'factory generate-all' first)"));
     }
+    try (RepoLock lock = RepoLock.acquire(root, "sync", Terminal.progress(false))) {
+      return packageAndLint(root, umbrella);
+    }
+  }
+
+  private static String packageAndLint(Path root, Path umbrella) {
     HelmCli helm = CliHelm.forRepo(root);
     helm.dependencyBuild(umbrella);
     List<Path> valuesFiles;

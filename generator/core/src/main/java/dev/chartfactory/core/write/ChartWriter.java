@@ -233,6 +233,48 @@ public final class ChartWriter {
     }
   }
 
+  /** Prefix of the folders this writer makes next to the output while it writes. */
+  static final String TEMPORARY_PREFIX = ".factory-";
+
+  /**
+   * Cleans up after a run that was killed while writing to the config repo at {@code root}; call
+   * it holding the {@link RepoLock}, when no other run can be writing. A chart moved aside in the
+   * middle of its swap ({@code .factory-old-NAME} with no {@code NAME}) is moved back; staging
+   * and other temporary folders are deleted.
+   */
+  static void recoverInterruptedRun(Path root, dev.chartfactory.core.PipelineListener listener) {
+    for (Path folder : List.of(root, root.resolve("charts"))) {
+      if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+        continue;
+      }
+      List<Path> leftovers;
+      try (var list = Files.list(folder)) {
+        leftovers = list.filter(p -> p.getFileName().toString().startsWith(TEMPORARY_PREFIX + "old-")
+            || p.getFileName().toString().startsWith(TEMPORARY_PREFIX + "new-")
+            || p.getFileName().toString().startsWith(TEMPORARY_PREFIX + "staging-")).sorted().toList();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      for (Path leftover : leftovers) {
+        String name = leftover.getFileName().toString();
+        Path original = folder.resolve(name.substring((TEMPORARY_PREFIX + "old-").length()));
+        try {
+          if (name.startsWith(TEMPORARY_PREFIX + "old-") && !Files.exists(original, LinkOption.NOFOLLOW_LINKS)) {
+            Files.move(leftover, original, StandardCopyOption.ATOMIC_MOVE);
+            listener.progress("write", "restored " + root.relativize(original)
+                + ", which a run that was stopped while replacing it had moved aside");
+          } else {
+            deleteTree(leftover);
+            listener.progress("write", "removed " + root.relativize(leftover) + ", left by a run that was stopped");
+          }
+        } catch (IOException | UncheckedIOException e) {
+          throw new FactoryException("cannot clean up " + leftover + ", left by a run that was stopped: "
+              + e.getMessage() + "; delete it by hand", e);
+        }
+      }
+    }
+  }
+
   private List<String> existingAppFolders() {
     return existingAppFolders(name -> true);
   }
@@ -244,7 +286,9 @@ public final class ChartWriter {
       return List.of();
     }
     try (var list = Files.list(charts)) {
-      return list.filter(p -> wanted.test(p.getFileName().toString()))
+      // Our own temporary folders hold charts too, but are never apps.
+      return list.filter(p -> !p.getFileName().toString().startsWith(TEMPORARY_PREFIX))
+          .filter(p -> wanted.test(p.getFileName().toString()))
           .filter(p -> Files.isRegularFile(p.resolve("Chart.yaml")))
           .filter(p -> isGenerated(p.resolve("Chart.yaml")))
           .map(p -> "charts/" + p.getFileName()).sorted().toList();
