@@ -35,11 +35,14 @@ public class ExitCodes implements ExitStatusExceptionMapper {
   public ExitStatus apply(Exception exception) {
     Throwable failure = unwrap(exception);
     int code = codeFor(failure);
+    Colours colours = err == System.err ? Colours.forThisProcess() : Colours.NONE;
     // Messages from Git may quote a remote URL with the credentials in it.
-    if (failure instanceof FactoryException factory) {
-      err.println(GitUrls.redact(factory.report()));
+    if (failure instanceof UsageException usage) {
+      err.println(colours.report("error: " + GitUrls.redact(usage.getMessage())));
+    } else if (failure instanceof FactoryException factory) {
+      err.println(colours.report(GitUrls.redact(factory.report())));
     } else {
-      err.println(GitUrls.redact("error: " + failure));
+      err.println(colours.report(GitUrls.redact("error: " + failure)));
     }
     if (Boolean.parseBoolean(System.getenv("FACTORY_DEBUG"))) {
       failure.printStackTrace(err);
@@ -49,7 +52,7 @@ public class ExitCodes implements ExitStatusExceptionMapper {
   }
 
   static int codeFor(Throwable failure) {
-    if (failure instanceof SpecException) {
+    if (failure instanceof SpecException || failure instanceof UsageException) {
       return INVALID_INPUT;
     }
     String type = failure.getClass().getSimpleName();

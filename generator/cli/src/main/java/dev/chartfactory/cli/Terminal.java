@@ -12,7 +12,8 @@ final class Terminal {
     if (quiet) {
       return PipelineListener.SILENT;
     }
+    Colours colours = Colours.forThisProcess();
     // A URL given with credentials must not show them in a CI log.
-    return (stage, message) -> System.err.println("[" + stage + "] " + GitUrls.redact(message));
+    return (stage, message) -> System.err.println(colours.dim("[" + stage + "]") + " " + GitUrls.redact(message));
   }
 }
