@@ -90,8 +90,9 @@ bench-cli:
 bench-dashboard:
 	@if [ -x services/dashboard/bench.sh ]; then services/dashboard/bench.sh; else echo "dashboard bench not present"; fi
 
+# DEMO=true: no cluster needed, Fabric8's mock API server with a few made-up deployments and pods.
 run-dashboard:
-	@if [ -x services/dashboard/run-local.sh ]; then services/dashboard/run-local.sh; else echo "dashboard not present"; exit 1; fi
+	@if [ -x services/dashboard/run-local.sh ]; then DEMO="$(DEMO)" services/dashboard/run-local.sh; else echo "dashboard not present"; exit 1; fi
 
 clean:
 	$(MVN) clean

@@ -2,6 +2,7 @@ package dev.chartfactory.cli;
 
 import dev.chartfactory.core.error.FactoryException;
 import dev.chartfactory.core.error.SpecException;
+import dev.chartfactory.core.git.GitUrls;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import org.springframework.shell.core.command.ExitStatus;
@@ -35,18 +36,19 @@ public class ExitCodes implements ExitStatusExceptionMapper {
     Throwable failure = unwrap(exception);
     int code = codeFor(failure);
     Colours colours = err == System.err ? Colours.forThisProcess() : Colours.NONE;
+    // Messages from Git may quote a remote URL with the credentials in it.
     if (failure instanceof UsageException usage) {
-      err.println(colours.report("error: " + usage.getMessage()));
+      err.println(colours.report("error: " + GitUrls.redact(usage.getMessage())));
     } else if (failure instanceof FactoryException factory) {
-      err.println(colours.report(factory.report()));
+      err.println(colours.report(GitUrls.redact(factory.report())));
     } else {
-      err.println(colours.report("error: " + failure));
+      err.println(colours.report(GitUrls.redact("error: " + failure)));
     }
     if (Boolean.parseBoolean(System.getenv("FACTORY_DEBUG"))) {
       failure.printStackTrace(err);
     }
     err.flush();
-    return new ExitStatus(code, failure.getMessage() == null ? failure.toString() : failure.getMessage());
+    return new ExitStatus(code, GitUrls.redact(failure.getMessage() == null ? failure.toString() : failure.getMessage()));
   }
 
   static int codeFor(Throwable failure) {

@@ -16,6 +16,7 @@ import dev.chartfactory.core.ops.OperationLog;
 import dev.chartfactory.core.ops.OperationRecord;
 import dev.chartfactory.core.render.Provenance;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
+import dev.chartfactory.core.spec.EnvironmentSpec;
 import dev.chartfactory.core.spec.FactorySpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +66,8 @@ public class ReleaseCommands {
       // A dry run leaves no trace: nothing in the operation log, nothing written in the repo.
       return dryRun(source, root, env, umbrella, skipGenerate, listener);
     }
-    HelmCli helm = logged(log, "deploy", env, umbrella, false, null, () -> helm(root, kubeconfig), false);
+    HelmCli helm = logged(log, "deploy", env, umbrella, false, null,
+        () -> helm(root, kubeconfig, platform.environment(env).cluster()), false);
     return logged(log, "deploy", env, umbrella, false, helm, () -> {
       // Asked before anything is generated or applied: an unreachable cluster or a stuck
       // release stops the deploy with nothing half done.
@@ -91,10 +93,16 @@ public class ReleaseCommands {
       description = "helm status of the umbrella release, with who deployed its revision and from which commit")
   public String status(
       @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo,
+      @Option(longName = "env", description = "environment whose cluster to ask (its cluster: in environments/<env>.yaml; default: the current kube context)") String environment,
+      @Option(longName = "output", defaultValue = "text", description = "text | json") String output,
       @Option(longName = "kubeconfig", defaultValue = "", description = "kubeconfig file (default: KUBECONFIG, else ~/.kube/config)") String kubeconfig) {
     Path root = Path.of(repo).toAbsolutePath().normalize();
     FactorySpec.UmbrellaSpec umbrella = umbrella(root);
-    ReleaseStatus status = helm(root, kubeconfig).status(umbrella.name(), umbrella.namespace());
+    requireTextOrJson(output);
+    ReleaseStatus status = helm(root, kubeconfig, cluster(root, environment)).status(umbrella.name(), umbrella.namespace());
+    if (output.equals("json")) {
+      return ReleaseFormats.status(status, byRevision(new OperationLog(root).read(), umbrella).get(status.revision()));
+    }
     StringBuilder out = new StringBuilder("release " + status.name() + " in namespace " + status.namespace()
         + ": " + status.status() + ", revision " + status.revision()
         + (status.description().isBlank() ? "" : " (" + status.description() + ")"));
@@ -111,10 +119,17 @@ public class ReleaseCommands {
       description = "The umbrella release's Helm revisions, with who/when/commit from .factory/operations.jsonl")
   public String history(
       @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo,
+      @Option(longName = "env", description = "environment whose cluster to ask (its cluster: in environments/<env>.yaml; default: the current kube context)") String environment,
+      @Option(longName = "output", defaultValue = "text", description = "text | json") String output,
       @Option(longName = "kubeconfig", defaultValue = "", description = "kubeconfig file (default: KUBECONFIG, else ~/.kube/config)") String kubeconfig) {
     Path root = Path.of(repo).toAbsolutePath().normalize();
     FactorySpec.UmbrellaSpec umbrella = umbrella(root);
-    List<ReleaseRevision> revisions = helm(root, kubeconfig).history(umbrella.name(), umbrella.namespace());
+    requireTextOrJson(output);
+    List<ReleaseRevision> revisions = helm(root, kubeconfig, cluster(root, environment)).history(umbrella.name(), umbrella.namespace());
+    if (output.equals("json")) {
+      return ReleaseFormats.history(umbrella.name(), umbrella.namespace(), revisions,
+          byRevision(new OperationLog(root).read(), umbrella));
+    }
     return historyTable(revisions, new OperationLog(root).read(), umbrella);
   }
 
@@ -123,6 +138,7 @@ public class ReleaseCommands {
   public String rollback(
       @Option(longName = "to", required = true, description = "revision to go back to (see 'factory history')") int revision,
       @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo,
+      @Option(longName = "env", description = "environment whose cluster to ask (its cluster: in environments/<env>.yaml; default: the current kube context)") String environment,
       @Option(longName = "timeout", defaultValue = "10m", description = "helm --timeout, e.g. 90s, 10m, 1h") String timeout,
       @Option(longName = "no-wait", description = "do not wait for the objects to become ready") boolean noWait,
       @Option(longName = "kubeconfig", defaultValue = "", description = "kubeconfig file (default: KUBECONFIG, else ~/.kube/config)") String kubeconfig) {
@@ -130,8 +146,9 @@ public class ReleaseCommands {
     Duration helmTimeout = parseTimeout(timeout);
     FactorySpec.UmbrellaSpec umbrella = umbrella(root);
     OperationLog log = new OperationLog(root);
-    HelmCli helm = logged(log, "rollback", null, umbrella, false, null, () -> helm(root, kubeconfig), false);
-    return logged(log, "rollback", null, umbrella, false, helm, () -> {
+    HelmCli helm = logged(log, "rollback", environment, umbrella, false, null,
+        () -> helm(root, kubeconfig, cluster(root, environment)), false);
+    return logged(log, "rollback", environment, umbrella, false, helm, () -> {
       List<ReleaseRevision> history = helm.history(umbrella.name(), umbrella.namespace());
       ReleaseGuard.requireRevision(history, revision);
       helm.rollback(umbrella.name(), revision, umbrella.namespace(), !noWait, helmTimeout);
@@ -145,18 +162,19 @@ public class ReleaseCommands {
       description = "helm uninstall of the umbrella release (needs --yes)")
   public String uninstall(
       @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo,
+      @Option(longName = "env", description = "environment whose cluster to ask (its cluster: in environments/<env>.yaml; default: the current kube context)") String environment,
       @Option(longName = "yes", description = "really uninstall: every object of the release is deleted") boolean yes,
       @Option(longName = "kubeconfig", defaultValue = "", description = "kubeconfig file (default: KUBECONFIG, else ~/.kube/config)") String kubeconfig) {
     Path root = Path.of(repo).toAbsolutePath().normalize();
     FactorySpec.UmbrellaSpec umbrella = umbrella(root);
-    HelmCli helm = helm(root, kubeconfig);
+    HelmCli helm = helm(root, kubeconfig, cluster(root, environment));
     if (!yes) {
       ReleaseStatus status = helm.status(umbrella.name(), umbrella.namespace());
       throw SpecException.of(Problem.at(SourceLocation.ofFile("<command line>"), "--yes",
           "would uninstall release " + status.name() + " in namespace " + status.namespace() + " (revision "
               + status.revision() + ", " + status.status() + ") and delete all its objects; re-run with --yes"));
     }
-    return logged(new OperationLog(root), "uninstall", null, umbrella, false, null, () -> {
+    return logged(new OperationLog(root), "uninstall", environment, umbrella, false, null, () -> {
       ReleaseStatus status = helm.status(umbrella.name(), umbrella.namespace());
       helm.uninstall(umbrella.name(), umbrella.namespace());
       return "uninstalled " + umbrella.name() + " from namespace " + umbrella.namespace() + " (was revision "
@@ -308,9 +326,33 @@ public class ReleaseCommands {
     return total;
   }
 
-  private static HelmCli helm(Path root, String kubeconfig) {
-    HelmCli helm = CliHelm.forRepo(root);
-    return GenerateCommands.isBlank(kubeconfig) ? helm : helm.withKubeconfig(Path.of(kubeconfig));
+  /**
+   * Helm for the environment's cluster: its kube context, and its kubeconfig unless
+   * {@code --kubeconfig} names another file.
+   */
+  private static HelmCli helm(Path root, String kubeconfig, EnvironmentSpec.ClusterSpec cluster) {
+    HelmCli helm = CliHelm.forRepo(root).withKubeContext(cluster.contextOrNull());
+    String file = !GenerateCommands.isBlank(kubeconfig) ? kubeconfig : cluster.kubeconfig();
+    if (file == null) {
+      return helm;
+    }
+    return helm.withKubeconfig(file.startsWith("~/") ? Path.of(System.getProperty("user.home"), file.substring(2))
+        : Path.of(file));
+  }
+
+  private static void requireTextOrJson(String output) {
+    if (!output.equals("text") && !output.equals("json")) {
+      throw new UsageException("--output: '" + output + "' is not an output format (expected text or json)");
+    }
+  }
+
+  /** The cluster of {@code --env}, or the current kube context without it. */
+  private static EnvironmentSpec.ClusterSpec cluster(Path root, String environment) {
+    if (environment == null) {
+      return EnvironmentSpec.ClusterSpec.CURRENT;
+    }
+    ResolvedPlatform platform = new Pipeline(PipelineListener.SILENT).resolve(new DirectorySpecSource(root));
+    return platform.environment(CliArguments.environments(platform, environment).get(0)).cluster();
   }
 
   private static FactorySpec.UmbrellaSpec umbrella(Path root) {

@@ -1,6 +1,7 @@
 package dev.chartfactory.cli;
 
 import dev.chartfactory.core.PipelineListener;
+import dev.chartfactory.core.git.GitUrls;
 
 /** Progress lines on stderr, prefixed by the stage id, so stdout stays clean for data. */
 final class Terminal {
@@ -12,6 +13,7 @@ final class Terminal {
       return PipelineListener.SILENT;
     }
     Colours colours = Colours.forThisProcess();
-    return (stage, message) -> System.err.println(colours.dim("[" + stage + "]") + " " + message);
+    // A URL given with credentials must not show them in a CI log.
+    return (stage, message) -> System.err.println(colours.dim("[" + stage + "]") + " " + GitUrls.redact(message));
   }
 }

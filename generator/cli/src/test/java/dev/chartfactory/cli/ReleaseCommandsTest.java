@@ -107,6 +107,44 @@ class ReleaseCommandsTest {
   }
 
   @Test
+  void clusterCommands_withEnv_talkToThatEnvironmentsKubeContext_inItsKubeconfig() throws IOException {
+    CliRepos.requireHelm();
+    Path repo = CliRepos.copyOfExample("small", temp);
+    Path kubeconfig = Files.writeString(temp.resolve("two-clusters.yaml"), """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: here
+          cluster: {server: "https://127.0.0.1:1", insecure-skip-tls-verify: true}
+        - name: prod-eu
+          cluster: {server: "https://127.0.0.1:2", insecure-skip-tls-verify: true}
+        contexts:
+        - name: here
+          context: {cluster: here, user: nobody}
+        - name: prod-eu-admin
+          context: {cluster: prod-eu, user: nobody}
+        current-context: here
+        users:
+        - name: nobody
+          user: {token: not-a-token}
+        """);
+    Path dev = repo.resolve("environments/dev.yaml");
+    Files.writeString(dev, Files.readString(dev) + "cluster: {name: prod-eu, kubeContext: prod-eu-admin, kubeconfig: '"
+        + kubeconfig + "'}\n");
+
+    CliRun withEnv = CliRun.of("status", "--env", "dev", "--repo", repo.toString());
+    assertThat(withEnv.exitCode()).isEqualTo(3);
+    assertThat(withEnv.err()).contains("no cluster reachable at https://127.0.0.1:2");
+
+    CliRun currentContext = CliRun.of("history", "--repo", repo.toString(), "--kubeconfig", kubeconfig.toString());
+    assertThat(currentContext.err()).contains("no cluster reachable at https://127.0.0.1:1");
+
+    CliRun deploy = CliRun.of("deploy", "--env", "dev", "--repo", repo.toString(), "--quiet");
+    assertThat(deploy.exitCode()).isEqualTo(3);
+    assertThat(deploy.err()).contains("https://127.0.0.1:2");
+  }
+
+  @Test
   void deploy_whenHelmIsMissing_exitsThreeWithTheInstallHint() throws IOException {
     Path repo = CliRepos.copyOfExample("small", temp);
     String saved = System.getProperty("helm.binary");
