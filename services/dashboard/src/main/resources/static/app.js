@@ -226,6 +226,44 @@
     if (!body.children.length) emptyRow(body, 5, 'No pods of ' + name + ' right now.');
   }
 
+  async function loadRollout(name) {
+    const revisions = $('revisions').querySelector('tbody');
+    const events = $('events').querySelector('tbody');
+    try {
+      const history = await api('workloads/' + encodeURIComponent(state.namespace) + '/deployment/' + encodeURIComponent(name) + '/history', { raw: true });
+      if (state.selected !== name) return;
+      revisions.replaceChildren();
+      for (const r of history.revisions) {
+        const row = document.createElement('tr');
+        row.dataset.name = String(r.revision);
+        if (r.current) row.className = 'current';
+        cell(row, r.revision + (r.current ? ' (current)' : ''));
+        cell(row, r.createdAt ? new Date(r.createdAt).toLocaleString() : null);
+        cell(row, r.images.join(', '));
+        cell(row, r.chart);
+        cell(row, r.sourceCommit ? r.sourceCommit.substring(0, 12) : null, 'mono').title = r.sourceCommit || '';
+        revisions.appendChild(row);
+      }
+      if (!revisions.children.length) emptyRow(revisions, 5, 'No revisions recorded (no ReplicaSets left).');
+      events.replaceChildren();
+      for (const e of history.events) {
+        const row = document.createElement('tr');
+        cell(row, e.lastSeen ? new Date(e.lastSeen).toLocaleString() : null);
+        cell(row, e.type, e.type === 'Warning' ? 'status-Failed' : null);
+        cell(row, e.reason);
+        cell(row, e.object, 'mono');
+        cell(row, e.message);
+        cell(row, e.count);
+        events.appendChild(row);
+      }
+      if (!events.children.length) emptyRow(events, 6, 'No events (Kubernetes keeps them for about an hour).');
+    } catch (e) {
+      revisions.replaceChildren();
+      emptyRow(revisions, 5, 'Rollout history not available: ' + e.message);
+      events.replaceChildren();
+    }
+  }
+
   function logUrl(pod, suffix, query) {
     return 'api/pods/' + encodeURIComponent(state.namespace) + '/' + encodeURIComponent(pod) + '/logs' + suffix + query;
   }
@@ -345,6 +383,7 @@
     stopFollowing();
     $('logs').hidden = true;
     renderDetails();
+    loadRollout(name);
     $('details').scrollIntoView();
   });
   $('details-pods').addEventListener('click', (e) => {

@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import dev.chartfactory.dashboard.logs.LogLimits;
+import dev.chartfactory.dashboard.rollout.RolloutHistory;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -128,6 +129,11 @@ public class DashboardConfiguration {
       thread.setDaemon(true);
       return thread;
     };
+  }
+
+  @Bean
+  RolloutHistory rolloutHistory(KubernetesClient client) {
+    return new RolloutHistory(client);
   }
 
   @Bean

@@ -25,7 +25,8 @@ class ApiAuthenticationTest extends AppTestBase {
     "/api/../api/pods", "/api/%2e/pods", "/API/pods", "/api/pods/", "/api;/pods/history",
     "/api/pods%3B", "/./api/stats", "/api//pods", "/actuator/prometheus", "/actuator/metrics", "/actuator/info",
     "/actuator", "/actuator;/prometheus", "/%61ctuator/prometheus",
-    "/api/pods/platform/logger-1/logs", "/api/pods/platform/logger-1/logs/stream", "/%61pi/pods/platform/logger-1/logs"
+    "/api/pods/platform/logger-1/logs", "/api/pods/platform/logger-1/logs/stream", "/%61pi/pods/platform/logger-1/logs",
+    "/api/workloads/platform/deployment/shop-api/history"
   })
   void anonymousGet_ofAnyApiSpelling_isRefusedWithoutData(String path) {
     RawResponse response = raw("GET", path, null);

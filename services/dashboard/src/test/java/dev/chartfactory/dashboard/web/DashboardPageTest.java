@@ -114,7 +114,15 @@ class DashboardPageTest extends AppTestBase {
   @Test
   void deploymentRow_opensItsPods_andTheirLogs_tailedAndFollowed() {
     // Given: a deployment with one pod, and what its log endpoint answers
-    cluster().createDeployment("team-a", "tailer", 1, 1, Map.of("helm.sh/chart", "tailer-0.1.0"));
+    var tailer = cluster().createDeployment("team-a", "tailer", 1, 1, Map.of("helm.sh/chart", "tailer-0.1.0"));
+    cluster().client().apps().replicaSets().inNamespace("team-a").resource(new io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder()
+        .withNewMetadata().withName("tailer-6b7c").addToAnnotations("deployment.kubernetes.io/revision", "1")
+        .addNewOwnerReference().withApiVersion("apps/v1").withKind("Deployment").withName("tailer")
+        .withUid(tailer.getMetadata().getUid()).endOwnerReference().endMetadata()
+        .withNewSpec().withNewTemplate().withNewMetadata().addToLabels("helm.sh/chart", "tailer-0.1.0")
+        .addToLabels("chartfactory.dev/source-commit", "abcdef0123456789abcdef0123456789abcdef01").endMetadata()
+        .withNewSpec().addNewContainer().withName("main").withImage("tailer:1").endContainer().endSpec()
+        .endTemplate().endSpec().build()).create();
     cluster().createPod("team-a", "tailer-6b7c-qwert", "Running", "node-1");
     cluster().expectLog("team-a", "tailer-6b7c-qwert", "&tailLines=200&limitBytes=1048576", "booted\nlistening on :8080\n");
     cluster().expectLog("team-a", "tailer-6b7c-qwert", "&tailLines=50&follow=true", "GET /health 200\nGET /ready 200\n");
@@ -128,6 +136,10 @@ class DashboardPageTest extends AppTestBase {
     // Then: its pods are listed with log buttons
     wait.until(d -> d.findElement(By.id("details")).isDisplayed());
     assertThat(driver.findElement(By.id("details-title")).getText()).isEqualTo("Deployment tailer");
+    wait.until(d -> !d.findElements(By.cssSelector("#revisions tr[data-name='1']")).isEmpty());
+    assertThat(driver.findElement(By.cssSelector("#revisions tr[data-name='1']")).getText())
+        .contains("1 (current)", "tailer:1", "tailer-0.1.0", "abcdef012345");
+    assertThat(driver.findElement(By.cssSelector("#events tr.empty")).getText()).startsWith("No events");
     driver.findElement(By.cssSelector("#details-pods button[data-mode='tail']")).click();
     wait.until(d -> d.findElement(By.id("log-output")).getText().contains("listening on :8080"));
     assertThat(driver.findElement(By.id("log-output")).getText()).isEqualTo("booted\nlistening on :8080");
