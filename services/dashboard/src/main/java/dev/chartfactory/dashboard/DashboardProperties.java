@@ -27,6 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param leaderElection which replica writes
  * @param retention how long history is kept
  * @param logs bounds on pod log requests
+ * @param usage sampling of CPU and memory from metrics.k8s.io
  * @param demo the API server is Fabric8's mock server with made-up objects ({@code make
  *     run-dashboard DEMO=true}); the page says "demo data"
  */
@@ -40,6 +41,7 @@ public record DashboardProperties(
     @DefaultValue LeaderElection leaderElection,
     @DefaultValue Retention retention,
     @DefaultValue Logs logs,
+    @DefaultValue Usage usage,
     @DefaultValue("false") boolean demo) {
 
   public DashboardProperties {
@@ -107,4 +109,7 @@ public record DashboardProperties(
       @DefaultValue("2097152") long maxFollowBytes,
       @DefaultValue("5m") Duration maxFollowTime,
       @DefaultValue("8") int maxStreams) {}
+
+  /** @param interval time between samples of metrics.k8s.io; 0 turns sampling off */
+  public record Usage(@DefaultValue("30s") Duration interval) {}
 }

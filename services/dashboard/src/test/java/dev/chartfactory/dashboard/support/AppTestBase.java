@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
       "dashboard.auth.token=" + AppTestBase.TOKEN,
       "dashboard.leader-election.enabled=false",
       "dashboard.buffer.retry-delay=50ms",
-      "dashboard.logs.max-follow-lines=4"
+      "dashboard.logs.max-follow-lines=4",
+      "dashboard.usage.interval=0"
     })
 public abstract class AppTestBase {
 
