@@ -1,7 +1,9 @@
 package dev.chartfactory.cli;
 
 import dev.chartfactory.core.error.FactoryException;
+import dev.chartfactory.core.error.PrintableText;
 import dev.chartfactory.core.error.SpecException;
+import dev.chartfactory.core.git.GitUrls;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import org.springframework.shell.core.command.ExitStatus;
@@ -34,20 +36,24 @@ public class ExitCodes implements ExitStatusExceptionMapper {
   public ExitStatus apply(Exception exception) {
     Throwable failure = unwrap(exception);
     int code = codeFor(failure);
-    if (failure instanceof FactoryException factory) {
-      err.println(factory.report());
+    Colours colours = err == System.err ? Colours.forThisProcess() : Colours.NONE;
+    // Messages from Git may quote a remote URL with the credentials in it.
+    if (failure instanceof UsageException usage) {
+      err.println(colours.report("error: " + PrintableText.escape(GitUrls.redact(usage.getMessage()))));
+    } else if (failure instanceof FactoryException factory) {
+      err.println(colours.report(GitUrls.redact(factory.report())));
     } else {
-      err.println("error: " + failure);
+      err.println(colours.report(GitUrls.redact("error: " + PrintableText.escape(failure.toString()))));
     }
     if (Boolean.parseBoolean(System.getenv("FACTORY_DEBUG"))) {
       failure.printStackTrace(err);
     }
     err.flush();
-    return new ExitStatus(code, failure.getMessage() == null ? failure.toString() : failure.getMessage());
+    return new ExitStatus(code, GitUrls.redact(failure.getMessage() == null ? failure.toString() : failure.getMessage()));
   }
 
   static int codeFor(Throwable failure) {
-    if (failure instanceof SpecException) {
+    if (failure instanceof SpecException || failure instanceof UsageException) {
       return INVALID_INPUT;
     }
     String type = failure.getClass().getSimpleName();

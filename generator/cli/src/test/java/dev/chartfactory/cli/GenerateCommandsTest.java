@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /** generate-all, generate and check through the real entry point, with the real helm. */
 class GenerateCommandsTest {
@@ -35,6 +37,74 @@ class GenerateCommandsTest {
     assertThat(again.out()).contains("up to date: nothing changed");
     assertThat(CliRun.of("check", "--repo", repo.toString(), "--quiet").exitCode()).isZero();
   }
+
+  @Test
+  void diffAndCheck_asJson_withStableFields_andDiffExitCodeTwoOnlyWhenSomethingChanges() throws IOException {
+    Path repo = CliRepos.copyOfExample("small", temp);
+    assertThat(CliRun.of("generate-all", "--repo", repo.toString(), "--quiet").exitCode()).isZero();
+    CliRun upToDate = CliRun.of("check", "--repo", repo.toString(), "--quiet", "--output", "json");
+    assertThat(upToDate.exitCode()).isZero();
+    assertThat(JSON.readTree(upToDate.out()).path("changed").asBoolean(true)).isFalse();
+    assertThat(CliRun.of("diff", "--repo", repo.toString(), "--exit-code").exitCode()).isZero();
+
+    Files.writeString(repo.resolve("apps/hello/instances/dev.yaml"), "version: 1.0.1\n");
+    CliRun json = CliRun.of("diff", "--repo", repo.toString(), "--env", "dev", "--output", "json");
+
+    assertThat(json.exitCode()).as(json.err()).isZero();
+    JsonNode report = JSON.readTree(json.out());
+    assertThat(report.path("schema").asString()).isEqualTo("chartfactory.dev/diff/v1");
+    assertThat(report.path("changed").asBoolean()).isTrue();
+    JsonNode dev = report.path("environments").get(0);
+    assertThat(dev.path("name").asString()).isEqualTo("dev");
+    assertThat(dev.path("changed").asInt()).isEqualTo(3);
+    JsonNode deployment = null;
+    for (JsonNode object : dev.path("objects")) {
+      if (object.path("kind").asString().equals("Deployment")) {
+        deployment = object;
+      }
+    }
+    assertThat(deployment).isNotNull();
+    assertThat(deployment.path("change").asString()).isEqualTo("changed");
+    assertThat(deployment.path("fields").toString()).contains(
+        "{\"path\":\"spec.template.spec.containers[web].image\",\"before\":\"localhost:5000/hello-web:1.0.0\","
+            + "\"after\":\"localhost:5000/hello-web:1.0.1\"}");
+
+    CliRun exitCode = CliRun.of("diff", "--repo", repo.toString(), "--exit-code");
+    assertThat(exitCode.exitCode()).isEqualTo(2);
+    assertThat(exitCode.out()).contains("hello-web:1.0.0 -> localhost:5000/hello-web:1.0.1");
+    CliRun stale = CliRun.of("check", "--repo", repo.toString(), "--quiet", "--output", "json");
+    assertThat(stale.exitCode()).isEqualTo(2);
+    assertThat(JSON.readTree(stale.out()).path("changed").asBoolean()).isTrue();
+    assertThat(CliRun.of("diff", "--repo", repo.toString(), "--output", "yaml").exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void generateAll_whenNothingChanged_takesValidationFromTheCache_andNoCacheValidatesAgain() throws IOException {
+    Path repo = CliRepos.copyOfExample("small", temp);
+    CliRun first = CliRun.of("generate-all", "--repo", repo.toString());
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    List<String> charts = contents(repo);
+
+    CliRun again = CliRun.of("generate-all", "--repo", repo.toString());
+    assertThat(again.err()).containsPattern("\\(validated 0 of (\\d+), \\1 from cache\\)");
+    CliRun noCache = CliRun.of("generate-all", "--repo", repo.toString(), "--no-cache");
+    assertThat(noCache.exitCode()).as(noCache.err()).isZero();
+    assertThat(noCache.err()).contains("policy rules").doesNotContain("from cache");
+    assertThat(contents(repo)).as("the charts are the same with and without the cache").isEqualTo(charts);
+  }
+
+  private static List<String> contents(Path repo) throws IOException {
+    List<String> out = new java.util.ArrayList<>();
+    for (String file : CliRepos.listing(repo)) {
+      Path path = repo.resolve(file);
+      if (Files.isRegularFile(path)) {
+        out.add(file + "\n" + Files.readString(path));
+      }
+    }
+    return out;
+  }
+
+  private static final tools.jackson.databind.ObjectMapper JSON = new tools.jackson.databind.ObjectMapper();
 
   @Test
   void check_whenTheSpecChangedButChartsDidNot_exitsTwoAndNamesTheStaleFiles() throws IOException {
@@ -65,6 +135,43 @@ class GenerateCommandsTest {
   }
 
   @Test
+  @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void generateAll_whenABlueprintRecursesOrRunsAway_exitsOneAtItsLineAndWritesNothing() throws IOException {
+    Path repo = CliRepos.copyOfExample("small", temp);
+    Path blueprint = repo.resolve("templates/webapp/extra.yaml.j2");
+    Files.createDirectories(blueprint.getParent());
+    Files.writeString(blueprint, """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: [[ component.name ]]-deep
+        [% macro deeper(n) %][[ n ]] [[ deeper(n + 1) ]][% endmacro %]
+        data:
+          numbers: "[[ deeper(0) ]]"
+        """);
+    List<String> before = CliRepos.listing(repo);
+
+    CliRun recursion = CliRun.of("generate-all", "--repo", repo.toString(), "--quiet");
+
+    assertThat(recursion.exitCode()).as(recursion.err()).isEqualTo(1);
+    assertThat(recursion.err()).contains("templates/webapp/extra.yaml.j2:5:", "macro 'deeper'", "recursion");
+    assertThat(CliRepos.listing(repo)).isEqualTo(before);
+
+    Files.writeString(blueprint, """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: [[ component.name ]]-loops
+        [% for a in range(1000) %][% for b in range(1000) %][% for c in range(1000) %][% set last = c %][% endfor %][% endfor %][% endfor %]
+        """);
+    CliRun loops = CliRun.of("generate-all", "--repo", repo.toString(), "--quiet");
+
+    assertThat(loops.exitCode()).as(loops.err()).isEqualTo(1);
+    assertThat(loops.err()).contains("templates/webapp/extra.yaml.j2:5:", "budget");
+    assertThat(CliRepos.listing(repo)).isEqualTo(before);
+  }
+
+  @Test
   void generate_oneApp_rejectsAnUnknownApp() throws IOException {
     Path repo = CliRepos.copyOfExample("shop", temp);
     CliRun run = CliRun.of("generate", "strorefront", "--repo", repo.toString(), "--quiet");
@@ -83,6 +190,20 @@ class GenerateCommandsTest {
     assertThat(sync.out()).contains("packaged 11 charts", "lint --strict ok with values-prod.yaml");
     assertThat(repo.resolve("umbrella-chart/charts/storefront-0.1.0.tgz")).exists();
     assertThat(CliRun.of("check", "--repo", repo.toString(), "--quiet").exitCode()).as("helm's output is not ours").isZero();
+  }
+
+  @Test
+  void sync_whenTheSpecsAreInvalid_packagesNothingAndNamesTheSpecLine() throws IOException {
+    Path repo = CliRepos.copyOfExample("small", temp);
+    assertThat(CliRun.of("generate-all", "--repo", repo.toString(), "--quiet", "--skip-validation").exitCode()).isZero();
+    Path app = repo.resolve("apps/hello/app.yaml");
+    Files.writeString(app, Files.readString(app).replace("port: 8080", "port: 70000"));
+
+    CliRun sync = CliRun.of("sync", "--repo", repo.toString());
+
+    assertThat(sync.exitCode()).isEqualTo(1);
+    assertThat(sync.err()).contains("apps/hello/app.yaml:9:", "70000", "sync packages");
+    assertThat(repo.resolve("umbrella-chart/charts")).doesNotExist();
   }
 
   @Test

@@ -55,6 +55,7 @@ public final class SpecBinder {
     Mapping ingress = map(root, "ingress");
     Mapping gateway = map(root, "gateway");
     Mapping quota = map(root, "quota");
+    Mapping cluster = map(root, "cluster");
     return new EnvironmentSpec(
         text(root, "name", null),
         bool(root, "dev", false),
@@ -69,6 +70,10 @@ public final class SpecBinder {
         quota == null ? null
             : new EnvironmentSpec.QuotaSpec(
                 text(quota, "cpu", null), text(quota, "memory", null), text(quota, "storage", null)),
+        cluster == null ? EnvironmentSpec.ClusterSpec.CURRENT
+            : new EnvironmentSpec.ClusterSpec(text(cluster, "name", null), text(cluster, "server", null),
+                text(cluster, "kubeContext", null), text(cluster, "kubeconfig", null),
+                text(cluster, "fluxKubeConfigSecret", null)),
         origin(root, ""));
   }
 
@@ -172,6 +177,7 @@ public final class SpecBinder {
         volumes,
         text(node, "schedule", null),
         text(node, "concurrencyPolicy", null),
+        text(node, "timeZone", null),
         origin(node, path));
   }
 
