@@ -73,9 +73,10 @@
       if (d.chart) chart.title = d.chart;
       cell(row, d.appVersion);
       cell(row, d.sourceCommit ? d.sourceCommit.substring(0, 12) : null, 'mono').title = d.sourceCommit || '';
+      driftCell(row, d.name);
       body.appendChild(row);
     }
-    if (!body.children.length) emptyRow(body, 8, emptyText('deployments', state.deployments.length, needle));
+    if (!body.children.length) emptyRow(body, 9, emptyText('deployments', state.deployments.length, needle));
   }
 
   function renderPods() {
@@ -104,6 +105,23 @@
     $('pod-count').textContent = shown < matching
       ? 'showing ' + shown + ' of ' + matching + ' pods'
       : matching + ' of ' + state.pods.length + ' pods';
+  }
+
+  function driftCell(row, name) {
+    const drift = state.drift;
+    const td = cell(row, '');
+    if (!drift || !drift.configured) {
+      td.textContent = '–';
+      td.title = 'no config repository set (dashboard.drift.repo-url)';
+      return;
+    }
+    const item = (drift.items || []).find((i) => i.deployment === name);
+    const badge = document.createElement('span');
+    badge.className = 'badge drift-' + (item ? item.state : 'unknown');
+    const texts = { current: 'current', behind: item && item.behind + ' behind', 'unknown-commit': 'not on ' + drift.branch, 'no-commit': 'no commit label' };
+    badge.textContent = item ? texts[item.state] : (drift.problem ? 'unknown' : '–');
+    badge.title = item && item.changedFiles.length ? 'changed since: ' + item.changedFiles.join(', ') : (drift.problem || '');
+    td.appendChild(badge);
   }
 
   function renderStatusOptions() {
@@ -408,8 +426,10 @@
   async function refresh() {
     try {
       if (!state.namespace) await loadNamespaces();
-      const [stats, deployments, pods, counts] = await Promise.all([
-        api('stats'), api('deployments'), api('pods'), api('pods/history/counts?hours=6&points=37')]);
+      const [stats, deployments, pods, counts, drift] = await Promise.all([
+        api('stats'), api('deployments'), api('pods'), api('pods/history/counts?hours=6&points=37'),
+        api('drift').catch(() => null)]);
+      state.drift = drift;
       renderConnection(stats);
       $('stat-deployments').textContent = stats.totalDeployments;
       $('stat-pods').textContent = stats.totalPods;

@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import dev.chartfactory.dashboard.logs.LogLimits;
+import dev.chartfactory.dashboard.drift.DriftService;
 import dev.chartfactory.dashboard.rollout.RolloutHistory;
 import dev.chartfactory.dashboard.usage.UsageRepository;
 import dev.chartfactory.dashboard.usage.UsageSampler;
@@ -143,6 +144,15 @@ public class DashboardConfiguration {
   @Bean
   UsageRepository usageRepository(NamedParameterJdbcTemplate jdbc) {
     return new UsageRepository(jdbc);
+  }
+
+  @Bean
+  DriftService driftService(DashboardProperties properties, Clock clock) {
+    var drift = properties.drift();
+    java.io.File cache = drift.cacheDir().isBlank()
+        ? new java.io.File(System.getProperty("java.io.tmpdir"), "dashboard-config-cache-" + ProcessHandle.current().pid())
+        : new java.io.File(drift.cacheDir());
+    return new DriftService(drift.repoUrl(), drift.branch(), drift.token(), cache, drift.minFetchInterval(), clock);
   }
 
   @Bean

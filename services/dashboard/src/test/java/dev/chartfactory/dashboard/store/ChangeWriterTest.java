@@ -202,6 +202,7 @@ class ChangeWriterTest {
         new dev.chartfactory.dashboard.DashboardProperties.Retention(java.time.Duration.ofDays(14), 5000, java.time.Duration.ZERO),
         new dev.chartfactory.dashboard.DashboardProperties.Logs(100, 1000, 100, 1000, java.time.Duration.ofSeconds(5), 2),
         new dev.chartfactory.dashboard.DashboardProperties.Usage(java.time.Duration.ZERO),
+        new dev.chartfactory.dashboard.DashboardProperties.Drift("", "main", "", "", java.time.Duration.ofSeconds(60)),
         false);
   }
 }

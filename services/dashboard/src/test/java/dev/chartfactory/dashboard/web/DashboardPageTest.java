@@ -77,6 +77,8 @@ class DashboardPageTest extends AppTestBase {
     assertThat(driver.findElement(By.id("stat-pending")).getText()).isEqualTo("1");
     WebElement catalog = driver.findElement(By.cssSelector("#deployments tr[data-name='catalog']"));
     assertThat(catalog.getText()).contains("0.3.1", "2.0.0", "9f8e7d6c5b4a");
+    // the drift badge: catalog's commit is not on the config repo's main
+    assertThat(catalog.findElement(By.cssSelector(".badge")).getText()).isEqualTo("not on main");
     assertThat(rows("pods")).containsExactly("catalog-7d9f-abcde", "catalog-7d9f-fghij", "search-55c4-klmno");
 
     // When: filtering by text and by status
@@ -117,7 +119,9 @@ class DashboardPageTest extends AppTestBase {
   @Test
   void deploymentRow_opensItsPods_andTheirLogs_tailedAndFollowed() {
     // Given: a deployment with one pod, and what its log endpoint answers
-    var tailer = cluster().createDeployment("team-a", "tailer", 1, 1, Map.of("helm.sh/chart", "tailer-0.1.0"));
+    configRepo();
+    var tailer = cluster().createDeployment("team-a", "tailer", 1, 1, Map.of("helm.sh/chart", "tailer-0.1.0",
+        "chartfactory.dev/source-commit", configHead));
     cluster().client().apps().replicaSets().inNamespace("team-a").resource(new io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder()
         .withNewMetadata().withName("tailer-6b7c").addToAnnotations("deployment.kubernetes.io/revision", "1")
         .addNewOwnerReference().withApiVersion("apps/v1").withKind("Deployment").withName("tailer")
@@ -142,8 +146,13 @@ class DashboardPageTest extends AppTestBase {
     assertThat(json("/api/stats?namespace=team-a").get("metrics").get("available").asBoolean()).isTrue();
     WebDriverWait wait = openWithToken("team-a");
 
-    // When: the deployment's name is clicked
+    // Then: it runs the config repo's head
     wait.until(d -> !d.findElements(By.cssSelector("button[data-deployment='tailer']")).isEmpty());
+    assertThat(driver.findElement(By.cssSelector("#deployments tr[data-name='tailer'] .badge")).getText()).isEqualTo("current");
+    JsonNode drift = json("/api/drift?namespace=team-a");
+    assertThat(drift.get("head").asString()).isEqualTo(configHead);
+
+    // When: the deployment's name is clicked
     driver.findElement(By.cssSelector("button[data-deployment='tailer']")).click();
 
     // Then: its pods are listed with log buttons
