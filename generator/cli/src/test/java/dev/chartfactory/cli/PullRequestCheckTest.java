@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +52,22 @@ class PullRequestCheckTest {
         "environment prod: 0 added, ", "storefront-web", "image: localhost:5000/shop/storefront:2.3.1 -> localhost:5000/shop/storefront:2.4.0",
         "up to date: charts match the specs");
     assertThat(check.out()).doesNotContain("checkout-", "search-");
+  }
+
+  @Test
+  void aChangeOfGlobalValuesOnly_listsTheAffectedObjectsOfEveryApp() throws Exception {
+    Path factory = repo.resolve("factory.yaml");
+    Files.writeString(factory, Files.readString(factory).replace("registry: localhost:5000", "registry: registry.example.com"));
+    assertThat(CliRun.of("generate-all", "--repo", repo.toString(), "--quiet").exitCode()).isZero();
+    commit("images from registry.example.com");
+
+    CliRun check = CliRun.of("check", "--repo", repo.toString(), "--base", "main");
+
+    assertThat(check.exitCode()).as(check.err()).isZero();
+    for (String app : List.of("admin", "cart", "catalog-api", "checkout", "notifications", "orders", "payments", "reports", "storefront")) {
+      assertThat(check.out()).as(app).contains("localhost:5000/shop/" + app + ":")
+          .contains("registry.example.com/shop/" + app + ":");
+    }
   }
 
   @Test

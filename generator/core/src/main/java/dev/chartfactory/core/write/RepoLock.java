@@ -50,6 +50,10 @@ public final class RepoLock implements AutoCloseable {
    * that was killed while writing.
    */
   public static RepoLock acquire(Path root, String command, PipelineListener listener) {
+    if (!Files.isDirectory(root)) {
+      // Nothing to protect, and no folder to make for a mistyped --repo: the command reports it.
+      return new RepoLock(null, null, null);
+    }
     Path file = root.toAbsolutePath().normalize().resolve(PATH);
     Duration timeout = timeout();
     Instant deadline = Instant.now().plus(timeout);
@@ -201,6 +205,9 @@ public final class RepoLock implements AutoCloseable {
 
   @Override
   public void close() {
+    if (lock == null) {
+      return;
+    }
     try {
       lock.release();
     } catch (IOException e) {

@@ -131,8 +131,11 @@ class ValidationCacheTest {
       assertThat(files.filter(p -> p.toString().endsWith(".tmp")).toList()).isEmpty();
     }
     assertThat(entries(folder).size()).isLessThanOrEqualTo(5 + 8);
-    cache.store(new ValidationCache.KeyBuilder().add("n", "last").build(), new ValidationCache.Entry(1, List.of()));
-    assertThat(entries(folder)).hasSize(5);
+    String last = new ValidationCache.KeyBuilder().add("n", "last").build();
+    cache.store(last, new ValidationCache.Entry(1, List.of()));
+    // Concurrent prunes may remove more than needed (never a problem: a miss), never leave more.
+    assertThat(entries(folder)).hasSizeBetween(1, 5);
+    assertThat(cache.find(last)).contains(new ValidationCache.Entry(1, List.of()));
   }
 
   @Test
