@@ -73,9 +73,10 @@
       if (d.chart) chart.title = d.chart;
       cell(row, d.appVersion);
       cell(row, d.sourceCommit ? d.sourceCommit.substring(0, 12) : null, 'mono').title = d.sourceCommit || '';
+      driftCell(row, d.name);
       body.appendChild(row);
     }
-    if (!body.children.length) emptyRow(body, 8, emptyText('deployments', state.deployments.length, needle));
+    if (!body.children.length) emptyRow(body, 9, emptyText('deployments', state.deployments.length, needle));
   }
 
   function renderPods() {
@@ -104,6 +105,23 @@
     $('pod-count').textContent = shown < matching
       ? 'showing ' + shown + ' of ' + matching + ' pods'
       : matching + ' of ' + state.pods.length + ' pods';
+  }
+
+  function driftCell(row, name) {
+    const drift = state.drift;
+    const td = cell(row, '');
+    if (!drift || !drift.configured) {
+      td.textContent = '–';
+      td.title = 'no config repository set (dashboard.drift.repo-url)';
+      return;
+    }
+    const item = (drift.items || []).find((i) => i.deployment === name);
+    const badge = document.createElement('span');
+    badge.className = 'badge drift-' + (item ? item.state : 'unknown');
+    const texts = { current: 'current', behind: item && item.behind + ' behind', 'unknown-commit': 'not on ' + drift.branch, 'no-commit': 'no commit label' };
+    badge.textContent = item ? texts[item.state] : (drift.problem ? 'unknown' : '–');
+    badge.title = item && item.changedFiles.length ? 'changed since: ' + item.changedFiles.join(', ') : (drift.problem || '');
+    td.appendChild(badge);
   }
 
   function renderStatusOptions() {
@@ -182,6 +200,9 @@
     const k8s = stats.kubernetes || { connected: true };
     state.connected = k8s.connected;
     $('demo').hidden = !stats.demo;
+    const metrics = stats.metrics || { available: true };
+    $('metrics-note').hidden = metrics.available;
+    $('metrics-note').textContent = metrics.available ? '' : 'CPU and memory: ' + metrics.message;
     const banner = $('banner');
     if (k8s.connected) {
       banner.hidden = true;
@@ -261,6 +282,64 @@
       revisions.replaceChildren();
       emptyRow(revisions, 5, 'Rollout history not available: ' + e.message);
       events.replaceChildren();
+    }
+  }
+
+  // A line per pod, plus the per-pod request (dashed) and limit (dotted) when the template sets them.
+  function usageChart(target, series, value, request, limit) {
+    const svgNs = 'http://www.w3.org/2000/svg';
+    const width = 300, height = 120, pad = 20;
+    const svg = document.createElementNS(svgNs, 'svg');
+    svg.setAttribute('viewBox', '0 0 ' + width + ' ' + height);
+    svg.setAttribute('preserveAspectRatio', 'none');
+    const all = Object.values(series).flat();
+    const times = all.map((p) => Date.parse(p.at));
+    const t0 = Math.min(...times), t1 = Math.max(t0 + 1, ...times);
+    const max = Math.max(1, ...all.map(value), request || 0, limit || 0) * 1.1;
+    const x = (t) => pad + ((t - t0) * (width - 2 * pad)) / (t1 - t0);
+    const y = (v) => height - pad - (v * (height - 2 * pad)) / max;
+    const label = document.createElementNS(svgNs, 'text');
+    label.setAttribute('x', 2); label.setAttribute('y', 10); label.setAttribute('font-size', 9);
+    label.textContent = String(Math.round(max));
+    svg.appendChild(label);
+    const hline = (v, dash, name) => {
+      if (v === null || v === undefined) return;
+      const line = document.createElementNS(svgNs, 'path');
+      line.setAttribute('d', 'M' + pad + ' ' + y(v) + 'H' + (width - pad));
+      line.setAttribute('stroke', '#888');
+      line.setAttribute('stroke-dasharray', dash);
+      line.setAttribute('data-line', name);
+      svg.appendChild(line);
+    };
+    hline(request, '6 3', 'request');
+    hline(limit, '2 2', 'limit');
+    Object.entries(series).forEach(([pod, points], n) => {
+      const line = document.createElementNS(svgNs, 'polyline');
+      line.setAttribute('fill', 'none');
+      line.setAttribute('stroke', ['#1a7f37', '#3060c0', '#b35900', '#7a4fb5', '#0097a7'][n % 5]);
+      line.setAttribute('stroke-width', 1.5);
+      line.setAttribute('data-pod', pod);
+      line.setAttribute('points', points.map((p) => x(Date.parse(p.at)) + ',' + y(value(p))).join(' '));
+      svg.appendChild(line);
+    });
+    $(target).replaceChildren(svg);
+  }
+
+  async function loadUsage(name) {
+    const note = $('usage-note');
+    try {
+      const data = await api('workloads/' + encodeURIComponent(state.namespace) + '/deployment/' + encodeURIComponent(name) + '/usage?minutes=60', { raw: true });
+      if (state.selected !== name) return;
+      const empty = !Object.keys(data.pods).length;
+      note.hidden = data.metrics.available && !empty;
+      note.textContent = !data.metrics.available ? 'No usage figures: ' + data.metrics.message
+        : (empty ? 'No usage samples for the pods of ' + name + ' in the last hour yet.' : '');
+      const mib = (bytes) => (bytes === null || bytes === undefined ? null : bytes / 1048576);
+      usageChart('usage-cpu', data.pods, (p) => p.cpuMillicores, data.requests.cpuMillicores, data.limits.cpuMillicores);
+      usageChart('usage-memory', data.pods, (p) => p.memoryBytes / 1048576, mib(data.requests.memoryBytes), mib(data.limits.memoryBytes));
+    } catch (e) {
+      note.hidden = false;
+      note.textContent = 'Usage not available: ' + e.message;
     }
   }
 
@@ -347,8 +426,10 @@
   async function refresh() {
     try {
       if (!state.namespace) await loadNamespaces();
-      const [stats, deployments, pods, counts] = await Promise.all([
-        api('stats'), api('deployments'), api('pods'), api('pods/history/counts?hours=6&points=37')]);
+      const [stats, deployments, pods, counts, drift] = await Promise.all([
+        api('stats'), api('deployments'), api('pods'), api('pods/history/counts?hours=6&points=37'),
+        api('drift').catch(() => null)]);
+      state.drift = drift;
       renderConnection(stats);
       $('stat-deployments').textContent = stats.totalDeployments;
       $('stat-pods').textContent = stats.totalPods;
@@ -384,6 +465,7 @@
     $('logs').hidden = true;
     renderDetails();
     loadRollout(name);
+    loadUsage(name);
     $('details').scrollIntoView();
   });
   $('details-pods').addEventListener('click', (e) => {

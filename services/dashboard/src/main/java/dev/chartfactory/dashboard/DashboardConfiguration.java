@@ -15,7 +15,10 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import dev.chartfactory.dashboard.logs.LogLimits;
+import dev.chartfactory.dashboard.drift.DriftService;
 import dev.chartfactory.dashboard.rollout.RolloutHistory;
+import dev.chartfactory.dashboard.usage.UsageRepository;
+import dev.chartfactory.dashboard.usage.UsageSampler;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -131,6 +134,27 @@ public class DashboardConfiguration {
     };
   }
 
+  @Bean(destroyMethod = "close")
+  UsageSampler usageSampler(
+      KubernetesClient client, DataSource dataSource, ClusterSource source, Leadership leadership, Clock clock,
+      DashboardProperties properties) {
+    return new UsageSampler(client, dataSource, source::namespaces, leadership::isLeader, clock, properties.usage().interval());
+  }
+
+  @Bean
+  UsageRepository usageRepository(NamedParameterJdbcTemplate jdbc) {
+    return new UsageRepository(jdbc);
+  }
+
+  @Bean
+  DriftService driftService(DashboardProperties properties, Clock clock) {
+    var drift = properties.drift();
+    java.io.File cache = drift.cacheDir().isBlank()
+        ? new java.io.File(System.getProperty("java.io.tmpdir"), "dashboard-config-cache-" + ProcessHandle.current().pid())
+        : new java.io.File(drift.cacheDir());
+    return new DriftService(drift.repoUrl(), drift.branch(), drift.token(), cache, drift.minFetchInterval(), clock);
+  }
+
   @Bean
   RolloutHistory rolloutHistory(KubernetesClient client) {
     return new RolloutHistory(client);
@@ -144,7 +168,8 @@ public class DashboardConfiguration {
   /** Starts collecting once the context (and Flyway) is ready; stops it first on shutdown. */
   @Bean
   SmartLifecycle collector(
-      ClusterSource source, ChangeBuffer buffer, ChangeWriter writer, Leadership leadership, Retention retention) {
+      ClusterSource source, ChangeBuffer buffer, ChangeWriter writer, Leadership leadership, Retention retention,
+      UsageSampler usageSampler) {
     return new SmartLifecycle() {
       private volatile boolean running;
 
@@ -163,12 +188,14 @@ public class DashboardConfiguration {
               writer.requestResync();
             });
         retention.start();
+        usageSampler.start();
         running = true;
       }
 
       @Override
       public void stop() {
         retention.close();
+        usageSampler.close();
         source.close();
         // Give the writer a moment to write what is buffered; whatever is left is re-listed
         // (and deduplicated) by the informers of the next start.

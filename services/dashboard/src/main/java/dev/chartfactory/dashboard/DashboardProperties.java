@@ -27,6 +27,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param leaderElection which replica writes
  * @param retention how long history is kept
  * @param logs bounds on pod log requests
+ * @param usage sampling of CPU and memory from metrics.k8s.io
+ * @param drift the config repository deployments are compared with
  * @param demo the API server is Fabric8's mock server with made-up objects ({@code make
  *     run-dashboard DEMO=true}); the page says "demo data"
  */
@@ -40,6 +42,8 @@ public record DashboardProperties(
     @DefaultValue LeaderElection leaderElection,
     @DefaultValue Retention retention,
     @DefaultValue Logs logs,
+    @DefaultValue Usage usage,
+    @DefaultValue Drift drift,
     @DefaultValue("false") boolean demo) {
 
   public DashboardProperties {
@@ -107,4 +111,29 @@ public record DashboardProperties(
       @DefaultValue("2097152") long maxFollowBytes,
       @DefaultValue("5m") Duration maxFollowTime,
       @DefaultValue("8") int maxStreams) {}
+
+  /** @param interval time between samples of metrics.k8s.io; 0 turns sampling off */
+  public record Usage(@DefaultValue("30s") Duration interval) {}
+
+  /**
+   * @param repoUrl the config repository (https://, ssh:// or a path); empty turns drift off.
+   *     Credentials in it are dropped, never shown or stored: use {@code token}
+   * @param branch the branch whose head is what should run
+   * @param token sent as HTTP basic auth password over https:// only (DASHBOARD_DRIFT_TOKEN)
+   * @param cacheDir where the bare cache lives
+   * @param minFetchInterval fetch at most this often
+   */
+  public record Drift(
+      @DefaultValue("") String repoUrl,
+      @DefaultValue("main") String branch,
+      @DefaultValue("") String token,
+      @DefaultValue("") String cacheDir,
+      @DefaultValue("60s") Duration minFetchInterval) {
+
+    @Override
+    public String toString() {
+      return "Drift[repoUrl=" + dev.chartfactory.dashboard.drift.ConfigRepoUrl.parse(repoUrl).safe() + ", branch=" + branch
+          + ", token=" + (token.isEmpty() ? "" : "***") + "]";
+    }
+  }
 }

@@ -49,9 +49,10 @@ public final class Retention implements AutoCloseable {
     }
   }
 
-  /** What the dashboard trims: the history and the current-state rows of long-deleted objects. */
+  /** What the dashboard trims: the history, usage samples, and the current-state rows of long-deleted objects. */
   public static final List<Table> DASHBOARD_TABLES = List.of(
       new Table("status_history", "observed_at", ""),
+      new Table("pod_usage", "sampled_at", ""),
       new Table("pod_metrics", "timestamp", "status = 'Deleted'"),
       new Table("workload_state", "timestamp", "status = 'Deleted'"));
 

@@ -7,6 +7,7 @@ import dev.chartfactory.dashboard.cluster.DeploymentView;
 import dev.chartfactory.dashboard.cluster.PodView;
 import dev.chartfactory.dashboard.store.HistoryQuery;
 import dev.chartfactory.dashboard.store.HistoryRepository;
+import dev.chartfactory.dashboard.usage.UsageSampler;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
@@ -44,6 +45,7 @@ public class ApiController {
 
   private final ClusterSource source;
   private final HistoryRepository history;
+  private final UsageSampler usageSampler;
   private final DashboardProperties properties;
   private final Clock clock;
   private final JsonMapper jsonMapper;
@@ -55,7 +57,9 @@ public class ApiController {
       HistoryRepository history,
       DashboardProperties properties,
       Clock clock,
-      JsonMapper jsonMapper) {
+      JsonMapper jsonMapper,
+      UsageSampler usageSampler) {
+    this.usageSampler = usageSampler;
     this.jsonMapper = jsonMapper;
     this.source = source;
     this.history = history;
@@ -74,6 +78,7 @@ public class ApiController {
       int runningPods,
       int pendingPods,
       ConnectionMonitor.Status kubernetes,
+      UsageSampler.Status metrics,
       boolean demo) {}
 
   /** One row of {@code GET /api/deployments}. */
@@ -112,7 +117,7 @@ public class ApiController {
         pending++;
       }
     }
-    return new Stats(ns, source.deployments(ns).size(), pods.size(), running, pending, source.connection(), properties.demo());
+    return new Stats(ns, source.deployments(ns).size(), pods.size(), running, pending, source.connection(), usageSampler.status(), properties.demo());
   }
 
   @GetMapping("/deployments")

@@ -65,7 +65,7 @@ class RetentionTest {
 
     // Then: 10 rows in batches of 3 (3+3+3+1), then one batch per other table
     assertThat(pass.deleted()).isEqualTo(11);
-    assertThat(pass.batches()).isEqualTo(4 + 1 + 1);
+    assertThat(pass.batches()).isEqualTo(4 + 1 + 1 + 1);
     assertThat(jdbc.queryForList("SELECT DISTINCT uid FROM status_history", String.class)).containsExactly("new");
     assertThat(jdbc.queryForList("SELECT pod_id FROM pod_metrics ORDER BY pod_id", String.class))
         .containsExactly("alive-for-a-month", "gone-yesterday");

@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
       "dashboard.auth.token=" + AppTestBase.TOKEN,
       "dashboard.leader-election.enabled=false",
       "dashboard.buffer.retry-delay=50ms",
-      "dashboard.logs.max-follow-lines=4"
+      "dashboard.logs.max-follow-lines=4",
+      "dashboard.usage.interval=0"
     })
 public abstract class AppTestBase {
 
@@ -46,6 +47,35 @@ public abstract class AppTestBase {
   static void infrastructure(DynamicPropertyRegistry registry) {
     registry.add("spring.datasource.url", AppTestBase::databaseUrl);
     registry.add("dashboard.kubernetes.master-url", () -> TestCluster.shared().url());
+    registry.add("dashboard.drift.repo-url", AppTestBase::configRepo);
+    registry.add("dashboard.drift.min-fetch-interval", () -> "0s");
+  }
+
+  /** The head of the config repo's main branch (a real bare repository, see {@link #configRepo()}). */
+  protected static String configHead;
+  private static String configRepo;
+
+  /** A bare repository with one commit on main, as the config repo the drift is measured against. */
+  protected static synchronized String configRepo() {
+    if (configRepo == null) {
+      try {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("dashboard-config");
+        java.io.File bare = dir.resolve("config.git").toFile();
+        org.eclipse.jgit.api.Git.init().setBare(true).setDirectory(bare).setInitialBranch("main").call().close();
+        try (var work = org.eclipse.jgit.api.Git.cloneRepository().setURI(bare.toURI().toString())
+            .setDirectory(dir.resolve("work").toFile()).call()) {
+          java.nio.file.Files.writeString(dir.resolve("work/factory.yaml"), "name: test\n");
+          work.add().addFilepattern("factory.yaml").call();
+          configHead = work.commit().setMessage("config").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com")
+              .call().name();
+          work.push().setRefSpecs(new org.eclipse.jgit.transport.RefSpec("HEAD:refs/heads/main")).call();
+        }
+        configRepo = bare.toURI().toString();
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot create the test config repo", e);
+      }
+    }
+    return configRepo;
   }
 
   private static synchronized String databaseUrl() {

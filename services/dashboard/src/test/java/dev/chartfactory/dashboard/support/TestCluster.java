@@ -66,6 +66,27 @@ public final class TestCluster implements AutoCloseable {
         .andReturn(200, body).always();
   }
 
+  /** Answers metrics.k8s.io's pod list for {@code namespace} with {@code status} and {@code body}. */
+  public void expectPodMetrics(String namespace, int status, String body) {
+    server.expect().get()
+        .withPath("/apis/metrics.k8s.io/v1beta1/namespaces/" + namespace + "/pods")
+        .andReturn(status, body).always();
+  }
+
+  /** A PodMetricsList with one container per pod: {@code name, cpu, memory} triples. */
+  public static String podMetrics(String... nameCpuMemory) {
+    StringBuilder items = new StringBuilder();
+    for (int i = 0; i < nameCpuMemory.length; i += 3) {
+      if (items.length() > 0) {
+        items.append(',');
+      }
+      items.append("{\"metadata\":{\"name\":\"").append(nameCpuMemory[i]).append("\"},\"timestamp\":\"2026-12-01T12:00:00Z\",")
+          .append("\"window\":\"30s\",\"containers\":[{\"name\":\"main\",\"usage\":{\"cpu\":\"").append(nameCpuMemory[i + 1])
+          .append("\",\"memory\":\"").append(nameCpuMemory[i + 2]).append("\"}}]}");
+    }
+    return "{\"kind\":\"PodMetricsList\",\"apiVersion\":\"metrics.k8s.io/v1beta1\",\"metadata\":{},\"items\":[" + items + "]}";
+  }
+
   public KubernetesClient client() {
     return client;
   }
@@ -103,7 +124,11 @@ public final class TestCluster implements AutoCloseable {
             .withNewSpec().withReplicas(replicas)
             .withNewSelector().addToMatchLabels("app", name).endSelector()
             .withNewTemplate().withNewMetadata().addToLabels("app", name).endMetadata()
-            .withNewSpec().addNewContainer().withName("main").withImage(name + ":1").endContainer().endSpec()
+            .withNewSpec().addNewContainer().withName("main").withImage(name + ":1")
+            .withNewResources().addToRequests("cpu", new io.fabric8.kubernetes.api.model.Quantity("100m"))
+            .addToRequests("memory", new io.fabric8.kubernetes.api.model.Quantity("64Mi"))
+            .addToLimits("memory", new io.fabric8.kubernetes.api.model.Quantity("256Mi")).endResources()
+            .endContainer().endSpec()
             .endTemplate().endSpec()
             .withNewStatus().withReplicas(replicas).withReadyReplicas(ready).withAvailableReplicas(ready).endStatus()
             .build();

@@ -26,7 +26,7 @@ class ApiAuthenticationTest extends AppTestBase {
     "/api/pods%3B", "/./api/stats", "/api//pods", "/actuator/prometheus", "/actuator/metrics", "/actuator/info",
     "/actuator", "/actuator;/prometheus", "/%61ctuator/prometheus",
     "/api/pods/platform/logger-1/logs", "/api/pods/platform/logger-1/logs/stream", "/%61pi/pods/platform/logger-1/logs",
-    "/api/workloads/platform/deployment/shop-api/history"
+    "/api/workloads/platform/deployment/shop-api/history", "/api/workloads/platform/deployment/shop-api/usage", "/api/drift"
   })
   void anonymousGet_ofAnyApiSpelling_isRefusedWithoutData(String path) {
     RawResponse response = raw("GET", path, null);

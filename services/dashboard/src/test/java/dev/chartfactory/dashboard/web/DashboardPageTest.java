@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.chartfactory.dashboard.support.AppTestBase;
 import dev.chartfactory.dashboard.support.Browser;
 import dev.chartfactory.dashboard.support.Eventually;
+import dev.chartfactory.dashboard.support.TestCluster;
+import tools.jackson.databind.JsonNode;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +35,7 @@ class DashboardPageTest extends AppTestBase {
   private static final Duration WAIT = Duration.ofSeconds(20);
 
   private ChromeDriver driver;
+  @org.springframework.beans.factory.annotation.Autowired dev.chartfactory.dashboard.usage.UsageSampler usageSampler;
 
   @BeforeEach
   void startBrowser(@TempDir Path profile) {
@@ -74,6 +77,8 @@ class DashboardPageTest extends AppTestBase {
     assertThat(driver.findElement(By.id("stat-pending")).getText()).isEqualTo("1");
     WebElement catalog = driver.findElement(By.cssSelector("#deployments tr[data-name='catalog']"));
     assertThat(catalog.getText()).contains("0.3.1", "2.0.0", "9f8e7d6c5b4a");
+    // the drift badge: catalog's commit is not on the config repo's main
+    assertThat(catalog.findElement(By.cssSelector(".badge")).getText()).isEqualTo("not on main");
     assertThat(rows("pods")).containsExactly("catalog-7d9f-abcde", "catalog-7d9f-fghij", "search-55c4-klmno");
 
     // When: filtering by text and by status
@@ -114,7 +119,9 @@ class DashboardPageTest extends AppTestBase {
   @Test
   void deploymentRow_opensItsPods_andTheirLogs_tailedAndFollowed() {
     // Given: a deployment with one pod, and what its log endpoint answers
-    var tailer = cluster().createDeployment("team-a", "tailer", 1, 1, Map.of("helm.sh/chart", "tailer-0.1.0"));
+    configRepo();
+    var tailer = cluster().createDeployment("team-a", "tailer", 1, 1, Map.of("helm.sh/chart", "tailer-0.1.0",
+        "chartfactory.dev/source-commit", configHead));
     cluster().client().apps().replicaSets().inNamespace("team-a").resource(new io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder()
         .withNewMetadata().withName("tailer-6b7c").addToAnnotations("deployment.kubernetes.io/revision", "1")
         .addNewOwnerReference().withApiVersion("apps/v1").withKind("Deployment").withName("tailer")
@@ -127,10 +134,25 @@ class DashboardPageTest extends AppTestBase {
     cluster().expectLog("team-a", "tailer-6b7c-qwert", "&tailLines=200&limitBytes=1048576", "booted\nlistening on :8080\n");
     cluster().expectLog("team-a", "tailer-6b7c-qwert", "&tailLines=50&follow=true", "GET /health 200\nGET /ready 200\n");
     Eventually.within(WAIT, () -> assertThat(json("/api/pods?namespace=team-a&q=tailer").size()).isEqualTo(1));
+    // and two samples of its CPU and memory from metrics.k8s.io
+    cluster().expectPodMetrics("team-a", 200, TestCluster.podMetrics("tailer-6b7c-qwert", "120m", "200Mi"));
+    cluster().expectPodMetrics("platform", 200, TestCluster.podMetrics());
+    assertThat(usageSampler.sampleOnce().available()).isTrue();
+    assertThat(usageSampler.sampleOnce().podsSampled()).isEqualTo(1);
+    JsonNode usage = json("/api/workloads/team-a/deployment/tailer/usage?minutes=60");
+    assertThat(usage.get("pods").get("tailer-6b7c-qwert")).hasSize(2);
+    assertThat(usage.get("pods").get("tailer-6b7c-qwert").get(0).get("cpuMillicores").asInt()).isEqualTo(120);
+    assertThat(usage.get("requests").get("memoryBytes").asLong()).isEqualTo(64L * 1024 * 1024);
+    assertThat(json("/api/stats?namespace=team-a").get("metrics").get("available").asBoolean()).isTrue();
     WebDriverWait wait = openWithToken("team-a");
 
-    // When: the deployment's name is clicked
+    // Then: it runs the config repo's head
     wait.until(d -> !d.findElements(By.cssSelector("button[data-deployment='tailer']")).isEmpty());
+    assertThat(driver.findElement(By.cssSelector("#deployments tr[data-name='tailer'] .badge")).getText()).isEqualTo("current");
+    JsonNode drift = json("/api/drift?namespace=team-a");
+    assertThat(drift.get("head").asString()).isEqualTo(configHead);
+
+    // When: the deployment's name is clicked
     driver.findElement(By.cssSelector("button[data-deployment='tailer']")).click();
 
     // Then: its pods are listed with log buttons
@@ -140,6 +162,10 @@ class DashboardPageTest extends AppTestBase {
     assertThat(driver.findElement(By.cssSelector("#revisions tr[data-name='1']")).getText())
         .contains("1 (current)", "tailer:1", "tailer-0.1.0", "abcdef012345");
     assertThat(driver.findElement(By.cssSelector("#events tr.empty")).getText()).startsWith("No events");
+    wait.until(d -> !d.findElements(By.cssSelector("#usage-cpu polyline[data-pod='tailer-6b7c-qwert']")).isEmpty());
+    assertThat(driver.findElements(By.cssSelector("#usage-memory polyline[data-pod='tailer-6b7c-qwert']"))).hasSize(1);
+    assertThat(driver.findElements(By.cssSelector("#usage-memory path[data-line='request']"))).hasSize(1);
+    assertThat(driver.findElement(By.id("usage-note")).isDisplayed()).isFalse();
     driver.findElement(By.cssSelector("#details-pods button[data-mode='tail']")).click();
     wait.until(d -> d.findElement(By.id("log-output")).getText().contains("listening on :8080"));
     assertThat(driver.findElement(By.id("log-output")).getText()).isEqualTo("booted\nlistening on :8080");

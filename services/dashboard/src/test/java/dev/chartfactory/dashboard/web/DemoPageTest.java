@@ -57,7 +57,7 @@ class DemoPageTest {
   }
 
   @Test
-  void page_onDemoData_isLabelledAndShowsTheSeededObjects(@TempDir Path profile) {
+  void page_onDemoData_isLabelledAndShowsTheSeededObjects(@TempDir Path profile) throws Exception {
     ChromeDriver driver = Browser.start(profile);
     try {
       driver.get("http://127.0.0.1:" + environment.getProperty("local.server.port") + "/");
@@ -68,6 +68,16 @@ class DemoPageTest {
       assertThat(driver.findElement(By.id("demo")).getText()).isEqualTo("demo data");
       assertThat(driver.findElements(By.cssSelector("#deployments tbody tr[data-name]"))).hasSize(3);
       assertThat(driver.findElement(By.id("banner")).isDisplayed()).isFalse();
+      assertThat(Browser.consoleErrors(driver)).isEmpty();
+
+      // the README's screenshot: the demo page with one deployment opened
+      driver.findElement(By.cssSelector("button[data-deployment='orders']")).click();
+      wait.until(d -> d.findElement(By.id("details")).isDisplayed());
+      wait.until(d -> !d.findElement(By.id("usage-note")).getText().isEmpty());
+      driver.executeScript("window.scrollTo(0, 0)");
+      java.nio.file.Path shot = java.nio.file.Paths.get("target", "screenshots", "dashboard-demo.png");
+      java.nio.file.Files.createDirectories(shot.getParent());
+      java.nio.file.Files.write(shot, driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
       assertThat(Browser.consoleErrors(driver)).isEmpty();
     } finally {
       driver.quit();
