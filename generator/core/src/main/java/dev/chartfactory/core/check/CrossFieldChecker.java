@@ -71,6 +71,7 @@ public final class CrossFieldChecker {
 
   public List<Problem> check(ConfigRepo repo, ResolvedPlatform platform) {
     List<Problem> problems = new ArrayList<>();
+    reportedCollisions.clear();
     checkSecretLiterals(repo.factory().defaults(), problems);
     Map<AppInputs, List<Problem>> current = new HashMap<>();
     for (AppSpec app : repo.apps().values()) {
@@ -104,24 +105,39 @@ public final class CrossFieldChecker {
       problems.add(Problem.at(origin.of("name"), "name", "'" + app.name()
           + "' must start with a letter (expected a DNS-1035 label: it names Services)"));
     }
+    Map<String, ComponentSpec> byResourceName = new HashMap<>();
     for (ComponentSpec component : app.components().values()) {
       checkComponent(app, component, problems);
+      ComponentSpec first = byResourceName.putIfAbsent(component.resourceNameIn(app.name()), component);
+      if (first != null) {
+        Origin at = component.origin();
+        problems.add(Problem.at(at.of("resourceName"), at.pathOf("resourceName"), "resource name '"
+            + component.resourceNameIn(app.name()) + "' is also the name of component " + first.name()
+            + " (" + first.origin().location() + ") (expected one name per component; set resourceName)"));
+      }
     }
   }
 
   private void checkComponent(AppSpec app, ComponentSpec component, List<Problem> problems) {
     Origin origin = component.origin();
-    String fullName = app.name() + "-" + component.name();
+    String fullName = component.resourceNameIn(app.name());
     int limit = component.type() == ComponentType.STATEFUL || component.type() == ComponentType.CRON
         ? MAX_SUFFIXED_NAME : MAX_NAME;
     if (!DNS_1035.matcher(component.name()).matches()) {
       problems.add(Problem.at(origin.location(), origin.path(), "'" + component.name()
           + "' must start with a letter (expected a DNS-1035 label: it names Services)"));
     }
+    boolean named = component.resourceName() != null;
+    if (named && !DNS_1035.matcher(fullName).matches()) {
+      problems.add(Problem.at(origin.of("resourceName"), origin.pathOf("resourceName"), "resource name '"
+          + fullName + "' is not a DNS-1035 label (expected lowercase letters, digits and '-', starting"
+          + " with a letter and not ending with '-': it names a Service)"));
+    }
     if (fullName.length() > limit) {
-      problems.add(Problem.at(origin.location(), origin.path(), "resource name '" + fullName + "' is "
+      problems.add(Problem.at(named ? origin.of("resourceName") : origin.location(),
+          named ? origin.pathOf("resourceName") : origin.path(), "resource name '" + fullName + "' is "
           + fullName.length() + " characters (expected at most " + limit + " for a "
-          + component.type().id() + "; shorten the app or component name)"));
+          + component.type().id() + (named ? "; shorten resourceName)" : "; shorten the app or component name)")));
     }
     Map<Integer, PortSpec> byNumber = new HashMap<>();
     Map<String, PortSpec> byName = new HashMap<>();
@@ -319,6 +335,39 @@ public final class CrossFieldChecker {
     });
   }
 
+  /** A component's resources, as they are named in one namespace. */
+  private record NamedComponent(String app, ResolvedComponent component) {}
+
+  /**
+   * Two apps that share a namespace in an environment must not give two components the same
+   * resource name: the second Service or Deployment would overwrite the first. Each pair of
+   * components is reported once, for the first environment (by name) where they meet.
+   */
+  private void checkResourceNamesAcrossApps(EnvironmentSpec environment, Map<String, ResolvedApp> apps,
+      List<Problem> problems) {
+    Map<String, NamedComponent> owners = new HashMap<>();
+    for (ResolvedApp app : apps.values()) {
+      if (!app.enabled()) {
+        continue;
+      }
+      for (ResolvedComponent component : app.components().values()) {
+        String name = component.resourceNameIn(app.name());
+        NamedComponent owner = owners.putIfAbsent(app.namespace() + "/" + name, new NamedComponent(app.name(), component));
+        if (owner == null || owner.app().equals(app.name())
+            || !reportedCollisions.add(owner.app() + "." + owner.component().name() + "|" + app.name() + "." + component.name())) {
+          continue;
+        }
+        Origin at = component.origin();
+        problems.add(Problem.at(at.of("resourceName"), at.pathOf("resourceName"), "resource name '" + name
+            + "' is also used by app " + owner.app() + ", component " + owner.component().name() + " ("
+            + owner.component().origin().location() + "), in namespace " + app.namespace() + " of environment "
+            + environment.name() + " (expected unique names per namespace; set resourceName on one of them)"));
+      }
+    }
+  }
+
+  private final Set<String> reportedCollisions = new java.util.HashSet<>();
+
   private void checkEnvironment(ConfigRepo repo, EnvironmentSpec environment,
       Map<String, ResolvedApp> apps, List<Problem> problems) {
     Map<String, ResolvedComponent> hosts = new HashMap<>();
@@ -331,6 +380,7 @@ public final class CrossFieldChecker {
         }
       }
     }
+    checkResourceNamesAcrossApps(environment, apps, problems);
     for (ResolvedApp app : apps.values()) {
       for (ResolvedComponent component : app.components().values()) {
         AutoscalingSpec scaling = component.autoscaling();

@@ -177,6 +177,7 @@ public final class SpecBinder {
         volumes,
         text(node, "schedule", null),
         text(node, "concurrencyPolicy", null),
+        text(node, "resourceName", null),
         origin(node, path));
   }
 

@@ -1,6 +1,7 @@
 package dev.chartfactory.core.resolve;
 
 import dev.chartfactory.core.spec.AutoscalingSpec;
+import dev.chartfactory.core.spec.ComponentSpec;
 import dev.chartfactory.core.spec.ComponentType;
 import dev.chartfactory.core.spec.Origin;
 import dev.chartfactory.core.spec.PortSpec;
@@ -20,6 +21,8 @@ import java.util.TreeMap;
  * @param host the host as written (a first label, or a full name with dots) when exposed,
  *     else null; see {@link #fullHost}
  * @param autoscaling null when the component does not autoscale
+ * @param resourceNamePattern what its resources are named, with {@code {app}} and
+ *     {@code {component}} placeholders ({@link ComponentSpec#resourceNamePattern})
  * @param overrideOrigin where the environment's override was written, or null
  */
 public record ResolvedComponent(
@@ -43,6 +46,7 @@ public record ResolvedComponent(
     List<VolumeSpec> volumes,
     String schedule,
     String concurrencyPolicy,
+    String resourceNamePattern,
     Origin origin,
     Origin overrideOrigin) {
 
@@ -61,6 +65,11 @@ public record ResolvedComponent(
       return null;
     }
     return host.contains(".") || domain == null ? host : host + "." + domain;
+  }
+
+  /** The name of its resources in app {@code app}. */
+  public String resourceNameIn(String app) {
+    return ComponentSpec.resourceNameOf(resourceNamePattern, app, name);
   }
 
   /** The first port, which probes and routes use when they name none. */

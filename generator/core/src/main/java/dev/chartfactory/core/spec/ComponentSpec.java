@@ -23,6 +23,7 @@ import java.util.Map;
  *     env: {LOG_LEVEL: info}
  *     secretEnv: {DB_PASSWORD: {secret: shop-db, key: password}}
  *   nightly: {type: cron, image: shop-tools, schedule: "0 3 * * *", command: [./prune]}
+ *   api: {type: webapp, image: shop-api, port: 8080, resourceName: "{app}"}   # named 'shop'
  * }</pre>
  *
  * Fields that are null were not written and are filled from defaults when resolving.
@@ -46,7 +47,11 @@ public record ComponentSpec(
     List<VolumeSpec> volumes,
     String schedule,
     String concurrencyPolicy,
+    String resourceName,
     Origin origin) {
+
+  /** What resources are named when {@code resourceName} is not written. */
+  public static final String DEFAULT_RESOURCE_NAME = "{app}-{component}";
 
   public ComponentSpec {
     command = List.copyOf(command);
@@ -55,5 +60,20 @@ public record ComponentSpec(
     env = Map.copyOf(env);
     secretEnv = Map.copyOf(secretEnv);
     volumes = List.copyOf(volumes);
+  }
+
+  /** The name pattern its resources get, {@code {app}} and {@code {component}} still in it. */
+  public String resourceNamePattern() {
+    return resourceName == null ? DEFAULT_RESOURCE_NAME : resourceName;
+  }
+
+  /** The name of its Deployment/StatefulSet/CronJob, Service, HPA, PDB and routes in app {@code app}. */
+  public String resourceNameIn(String app) {
+    return resourceNameOf(resourceNamePattern(), app, name);
+  }
+
+  /** {@code pattern} with {@code {app}} and {@code {component}} replaced. */
+  public static String resourceNameOf(String pattern, String app, String component) {
+    return pattern.replace("{component}", component).replace("{app}", app);
   }
 }

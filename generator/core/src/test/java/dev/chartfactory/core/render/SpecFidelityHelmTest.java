@@ -1,0 +1,62 @@
+package dev.chartfactory.core.render;
+
+import static dev.chartfactory.core.render.HelmRoundTripTest.name;
+import static dev.chartfactory.core.render.HelmRoundTripTest.objects;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chartfactory.core.Generated;
+import dev.chartfactory.core.TestHelm;
+import dev.chartfactory.core.TestRepos;
+import dev.chartfactory.core.helm.HelmCli;
+import dev.chartfactory.core.validate.ChartWorkspace;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The spec fields of the golden {@code fidelity} repo, rendered by the real helm binary: what
+ * the cluster would receive, not only what the chart's templates say.
+ */
+class SpecFidelityHelmTest {
+
+  private static HelmCli helm;
+
+  @TempDir Path temp;
+
+  @BeforeAll
+  static void helm() {
+    helm = TestHelm.cli();
+  }
+
+  private List<Map<String, Object>> devObjects() {
+    List<RenderedChart> charts = Generated.render(TestRepos.resource("golden/fidelity/spec"));
+    ChartWorkspace workspace = ChartWorkspace.of(temp, charts);
+    helm.lint(workspace.umbrella(), List.of(workspace.umbrella().resolve("values-dev.yaml")), true);
+    return objects(helm.template(workspace.umbrella(), "platform", "demo",
+        List.of(workspace.umbrella().resolve("values-dev.yaml")), Map.of()));
+  }
+
+  private static Map<String, Object> find(List<Map<String, Object>> objects, String kind, String name) {
+    return objects.stream().filter(o -> kind.equals(o.get("kind")) && name.equals(name(o))).findFirst()
+        .orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in " + objects.stream()
+            .map(o -> o.get("kind") + "/" + name(o)).toList()));
+  }
+
+  @Test
+  void resourceName_namesWorkloadServiceAndRoutes() {
+    List<Map<String, Object>> objects = devObjects();
+    find(objects, "Deployment", "adservice");
+    find(objects, "Service", "adservice");
+    find(objects, "Deployment", "frontend");
+    find(objects, "Service", "frontend");
+    assertThat(find(objects, "Ingress", "frontend").toString()).contains("service={name=frontend");
+    find(objects, "CronJob", "frontend-nightly-cleanup");
+    assertThat(find(objects, "StatefulSet", "redis-cart").toString()).contains("serviceName=redis-cart-headless");
+    find(objects, "Service", "redis-cart-headless");
+    find(objects, "Service", "redis-cart");
+    assertThat(objects).noneMatch(o -> name(o).startsWith("adservice-server") || name(o).equals("frontend-frontend"));
+  }
+}
