@@ -205,11 +205,51 @@ public final class CrossFieldChecker {
       problems.add(Problem.at(origin.of("autoscaling"), origin.pathOf("autoscaling"),
           "a stateful component does not autoscale (expected replicas instead)"));
     }
+    checkServices(app, component, problems);
     checkProbes(component, component.probes(), problems);
     checkAutoscaling(component.autoscaling(), origin, problems);
     checkVolumes(component, problems);
     checkSecretEnv(component, problems);
     checkSecretLiterals(component.env(), origin, problems);
+  }
+
+  private void checkServices(AppSpec app, ComponentSpec component, List<Problem> problems) {
+    Origin origin = component.origin();
+    boolean hasService = component.type() == ComponentType.WEBAPP || component.type() == ComponentType.STATEFUL;
+    for (String field : List.of("service", "extraServices")) {
+      if (!hasService && origin.fields().containsKey(field)) {
+        problems.add(Problem.at(origin.of(field), origin.pathOf(field), "a " + component.type().id()
+            + " has no Service (expected " + field + " only on webapp and stateful components)"));
+      }
+    }
+    if (component.service() != null && !component.service().ports().isEmpty()) {
+      Origin at = component.service().origin();
+      problems.add(Problem.at(at.of("ports"), at.pathOf("ports"),
+          "the main Service carries every port (expected ports only under extraServices)"));
+    }
+    List<String> portNames = component.ports().stream().map(PortSpec::name).toList();
+    component.extraServices().forEach((key, service) -> {
+      Origin at = service.origin();
+      for (String port : service.ports()) {
+        if (!portNames.contains(port)) {
+          problems.add(new Problem(at.of("ports"), at.pathOf("ports"), "port '" + port
+              + "' is not one of the component's ports (expected one of: " + String.join(", ", portNames) + ")",
+              Suggestions.hint(port, portNames)));
+        }
+      }
+      if (hasService && component.ports().isEmpty()) {
+        problems.add(Problem.at(at.location(), at.path(), "an extra Service needs a port, and the component has none"));
+      }
+      String name = component.resourceNameIn(app.name()) + "-" + key;
+      if (name.length() > MAX_NAME) {
+        problems.add(Problem.at(at.location(), at.path(), "Service name '" + name + "' is " + name.length()
+            + " characters (expected at most " + MAX_NAME + "; shorten the key or resourceName)"));
+      }
+      if (component.type() == ComponentType.STATEFUL && key.equals("headless")) {
+        problems.add(Problem.at(at.location(), at.path(), "a stateful component already has the Service '"
+            + name + "' (expected another key than 'headless')"));
+      }
+    });
   }
 
   private void checkProbes(ComponentSpec component, ProbeSpec.Probes probes, List<Problem> problems) {

@@ -18,6 +18,7 @@ import dev.chartfactory.core.spec.ProbeSpec;
 import dev.chartfactory.core.spec.RbacRuleSpec;
 import dev.chartfactory.core.spec.ResourcesSpec;
 import dev.chartfactory.core.spec.SecretRef;
+import dev.chartfactory.core.spec.ServiceSpec;
 import dev.chartfactory.core.spec.Visibility;
 import dev.chartfactory.core.spec.VolumeSpec;
 import java.util.ArrayList;
@@ -129,7 +130,7 @@ public final class SpecBinder {
   private ComponentSpec component(String name, Mapping node, String path) {
     List<PortSpec> ports = new ArrayList<>();
     if (node.get("port") instanceof Scalar port) {
-      ports.add(new PortSpec("http", Integer.parseInt(port.text()), PortSpec.Protocol.HTTP,
+      ports.add(new PortSpec("http", Integer.parseInt(port.text()), null, PortSpec.Protocol.HTTP,
           new Origin(port.location(), path + ".port", Map.of("port", port.location()))));
     }
     if (node.get("ports") instanceof Sequence portNodes) {
@@ -138,7 +139,8 @@ public final class SpecBinder {
         PortSpec.Protocol protocol =
             PortSpec.Protocol.valueOf(text(port, "protocol", "http").toUpperCase(Locale.ROOT));
         String defaultName = i == 0 && protocol.routedByHost() ? protocol.id() : protocol.id() + "-" + i;
-        ports.add(new PortSpec(text(port, "name", defaultName), integer(port, "port"), protocol,
+        ports.add(new PortSpec(text(port, "name", defaultName), integer(port, "port"),
+            nullableInteger(port, "targetPort"), protocol,
             origin(port, path + ".ports[" + i + "]")));
       }
     }
@@ -178,7 +180,40 @@ public final class SpecBinder {
         text(node, "schedule", null),
         text(node, "concurrencyPolicy", null),
         text(node, "resourceName", null),
+        service(map(node, "service"), path + ".service"),
+        extraServices(map(node, "extraServices"), path + ".extraServices"),
         origin(node, path));
+  }
+
+  private ServiceSpec service(Mapping node, String path) {
+    if (node == null) {
+      return null;
+    }
+    String type = text(node, "type", null);
+    return new ServiceSpec(type == null ? null : ServiceSpec.Type.of(type), strings(map(node, "annotations")),
+        strings(map(node, "labels")), strings(node, "ports"), origin(node, path));
+  }
+
+  private java.util.SortedMap<String, ServiceSpec> extraServices(Mapping node, String path) {
+    java.util.SortedMap<String, ServiceSpec> services = new TreeMap<>();
+    if (node != null) {
+      node.entries().forEach((name, entry) ->
+          services.put(name, service((Mapping) entry.value(), path + "." + name)));
+    }
+    return services;
+  }
+
+  /** A map of strings (annotations, labels), in key order. */
+  private static java.util.SortedMap<String, String> strings(Mapping node) {
+    java.util.SortedMap<String, String> out = new TreeMap<>();
+    if (node != null) {
+      node.entries().forEach((key, entry) -> {
+        if (entry.value() instanceof Scalar scalar) {
+          out.put(key, scalar.text());
+        }
+      });
+    }
+    return out;
   }
 
   private OverrideSpec override(Mapping node, String path) {

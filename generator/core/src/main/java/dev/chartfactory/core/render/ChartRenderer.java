@@ -121,6 +121,8 @@ public final class ChartRenderer {
     context.put("chartVersion", app.chartVersion());
     context.put("appVersion", app.appVersion());
     context.put("components", components);
+    context.put("targetPorts", app.components().values().stream()
+        .anyMatch(c -> c.ports().stream().anyMatch(p -> p.targetPort() != null)));
     return context;
   }
 
@@ -140,7 +142,9 @@ public final class ChartRenderer {
         "persistentVolumes", persistent,
         "resourceName", component.resourceNameIn(app.name()),
         "fullname", fullnameText(app.name(), pattern),
-        "fullnameExpr", fullnameExpression(app.name(), pattern));
+        "fullnameExpr", fullnameExpression(app.name(), pattern),
+        "serviceSpec", component.service() != null,
+        "extraServices", List.copyOf(component.extraServices().keySet()));
   }
 
   private static final String APP = "{app}";

@@ -11,6 +11,7 @@ import dev.chartfactory.core.spec.ProbeSpec;
 import dev.chartfactory.core.spec.RbacRuleSpec;
 import dev.chartfactory.core.spec.ResourcesSpec;
 import dev.chartfactory.core.spec.SecretRef;
+import dev.chartfactory.core.spec.ServiceSpec;
 import dev.chartfactory.core.spec.VolumeSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -90,11 +91,18 @@ public final class ValuesBuilder {
     v.put("args", c.args());
     List<Object> ports = new ArrayList<>();
     for (PortSpec port : c.ports()) {
-      ports.add(ordered("name", port.name(), "port", port.port(), "protocol", port.protocol().id()));
+      ports.add(port(port));
     }
     v.put("ports", ports);
     if (c.type() == ComponentType.WEBAPP || c.type() == ComponentType.STATEFUL) {
-      v.put("service", ordered("type", "ClusterIP"));
+      v.put("service", service(c.service(), List.of()));
+      if (!c.extraServices().isEmpty()) {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        c.extraServices().forEach((name, service) -> extra.put(name, service(service, c.ports().stream()
+            .filter(p -> service.ports().isEmpty() || service.ports().contains(p.name()))
+            .map(ValuesBuilder::port).toList())));
+        v.put("extraServices", extra);
+      }
       v.put("visibility", c.visibility().id());
       v.put("host", c.host() == null ? "" : c.host());
       v.put("path", c.path());
@@ -136,6 +144,31 @@ public final class ValuesBuilder {
     }
     v.put("volumes", volumes);
     v.put("podAnnotations", Map.of());
+    return v;
+  }
+
+  private static Map<String, Object> port(PortSpec port) {
+    Map<String, Object> v = ordered("name", port.name(), "port", port.port(), "protocol", port.protocol().id());
+    putIfSet(v, "targetPort", port.targetPort());
+    return v;
+  }
+
+  /** {type}, as before these fields existed, plus what the spec wrote; extra Services list their ports. */
+  private static Map<String, Object> service(ServiceSpec service, List<Map<String, Object>> ports) {
+    ServiceSpec.Type type = service == null ? ServiceSpec.Type.CLUSTER_IP : service.typeOrDefault();
+    Map<String, Object> v = ordered("type", type.kubernetesType());
+    if (type == ServiceSpec.Type.HEADLESS) {
+      v.put("clusterIP", "None");
+    }
+    if (!ports.isEmpty()) {
+      v.put("ports", ports);
+    }
+    if (service != null && !service.annotations().isEmpty()) {
+      v.put("annotations", new LinkedHashMap<>(service.annotations()));
+    }
+    if (service != null && !service.labels().isEmpty()) {
+      v.put("labels", new LinkedHashMap<>(service.labels()));
+    }
     return v;
   }
 
@@ -184,7 +217,7 @@ public final class ValuesBuilder {
   /** gRPC probes take a port number, not a name. */
   private static int portNumber(ResolvedComponent c, String name) {
     return c.ports().stream().filter(p -> p.name().equals(name)).findFirst()
-        .map(PortSpec::port).orElseThrow(() -> new IllegalStateException(
+        .map(PortSpec::containerPort).orElseThrow(() -> new IllegalStateException(
             "grpc probe of " + c.name() + " names no known port; the spec check should have caught it"));
   }
 

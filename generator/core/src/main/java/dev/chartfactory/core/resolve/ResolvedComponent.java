@@ -8,6 +8,7 @@ import dev.chartfactory.core.spec.PortSpec;
 import dev.chartfactory.core.spec.ProbeSpec;
 import dev.chartfactory.core.spec.ResourcesSpec;
 import dev.chartfactory.core.spec.SecretRef;
+import dev.chartfactory.core.spec.ServiceSpec;
 import dev.chartfactory.core.spec.Visibility;
 import dev.chartfactory.core.spec.VolumeSpec;
 import java.util.List;
@@ -47,6 +48,8 @@ public record ResolvedComponent(
     String schedule,
     String concurrencyPolicy,
     String resourceNamePattern,
+    ServiceSpec service,
+    SortedMap<String, ServiceSpec> extraServices,
     Origin origin,
     Origin overrideOrigin) {
 
@@ -57,6 +60,7 @@ public record ResolvedComponent(
     env = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(env));
     secretEnv = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(secretEnv));
     volumes = List.copyOf(volumes);
+    extraServices = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(extraServices));
   }
 
   /** The host name clients use: a first label is completed with the environment's domain. */

@@ -157,7 +157,8 @@ public final class SpecResolver {
         component.command(), component.args(), component.ports(), visibility, host,
         firstNonNull(component.path(), "/"), probes, resources, replicas, autoscaling, env,
         new TreeMap<>(component.secretEnv()), component.volumes(), component.schedule(),
-        concurrencyPolicy, component.resourceNamePattern(), component.origin(), override == OverrideSpec.NONE ? null : override.origin());
+        concurrencyPolicy, component.resourceNamePattern(), component.service(), component.extraServices(),
+        component.origin(), override == OverrideSpec.NONE ? null : override.origin());
   }
 
   /** {@code shop} for a component named like its app or 'web', else {@code shop-admin}. */

@@ -2,6 +2,7 @@ package dev.chartfactory.core.spec;
 
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 
 /**
  * One deployable part of an application, as written in {@code apps/<app>/app.yaml}.
@@ -24,7 +25,14 @@ import java.util.Map;
  *     secretEnv: {DB_PASSWORD: {secret: shop-db, key: password}}
  *   nightly: {type: cron, image: shop-tools, schedule: "0 3 * * *", command: [./prune]}
  *   api: {type: webapp, image: shop-api, port: 8080, resourceName: "{app}"}   # named 'shop'
+ *   front:
+ *     ports: [{name: http, port: 80, targetPort: 8080}]    # Service port 80 → container 8080
+ *     service: {type: ClusterIP, annotations: {...}, labels: {...}}         # or NodePort, LoadBalancer, Headless
+ *     extraServices: {external: {type: LoadBalancer, ports: [http]}}        # Service <name>-external
  * }</pre>
+ *
+ * @param service null when not written (a ClusterIP Service over every port)
+ * @param extraServices Services beside the main one, named {@code <resource name>-<key>}
  *
  * Fields that are null were not written and are filled from defaults when resolving.
  */
@@ -48,6 +56,8 @@ public record ComponentSpec(
     String schedule,
     String concurrencyPolicy,
     String resourceName,
+    ServiceSpec service,
+    SortedMap<String, ServiceSpec> extraServices,
     Origin origin) {
 
   /** What resources are named when {@code resourceName} is not written. */
@@ -60,6 +70,7 @@ public record ComponentSpec(
     env = Map.copyOf(env);
     secretEnv = Map.copyOf(secretEnv);
     volumes = List.copyOf(volumes);
+    extraServices = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(extraServices));
   }
 
   /** The name pattern its resources get, {@code {app}} and {@code {component}} still in it. */

@@ -32,11 +32,15 @@ class SpecFidelityHelmTest {
   }
 
   private List<Map<String, Object>> devObjects() {
+    return objectsOf("dev");
+  }
+
+  private List<Map<String, Object>> objectsOf(String environment) {
     List<RenderedChart> charts = Generated.render(TestRepos.resource("golden/fidelity/spec"));
     ChartWorkspace workspace = ChartWorkspace.of(temp, charts);
-    helm.lint(workspace.umbrella(), List.of(workspace.umbrella().resolve("values-dev.yaml")), true);
-    return objects(helm.template(workspace.umbrella(), "platform", "demo",
-        List.of(workspace.umbrella().resolve("values-dev.yaml")), Map.of()));
+    Path values = workspace.umbrella().resolve("values-" + environment + ".yaml");
+    helm.lint(workspace.umbrella(), List.of(values), true);
+    return objects(helm.template(workspace.umbrella(), "platform", "demo", List.of(values), Map.of()));
   }
 
   private static Map<String, Object> find(List<Map<String, Object>> objects, String kind, String name) {
@@ -58,5 +62,27 @@ class SpecFidelityHelmTest {
     find(objects, "Service", "redis-cart-headless");
     find(objects, "Service", "redis-cart");
     assertThat(objects).noneMatch(o -> name(o).startsWith("adservice-server") || name(o).equals("frontend-frontend"));
+  }
+
+  @Test
+  void services_separatePortFromTargetPort_carryTypeAnnotationsLabels_andExtraServices() {
+    List<Map<String, Object>> objects = devObjects();
+    String service = find(objects, "Service", "frontend").toString();
+    assertThat(service).contains("type=ClusterIP", "port=80, targetPort=http", "tier=web",
+        "cloud.example.com/backend-config={\"default\": \"frontend\"}");
+    assertThat(find(objects, "Deployment", "frontend").toString()).contains("name=http, containerPort=8080");
+    assertThat(find(objects, "Service", "frontend-external").toString()).contains("type=LoadBalancer",
+        "service.beta.kubernetes.io/aws-load-balancer-type=nlb", "port=80, targetPort=http");
+    assertThat(find(objects, "Service", "adservice").toString()).contains("type=ClusterIP", "clusterIP=None");
+    assertThat(find(objects, "Ingress", "frontend").toString()).contains("service={name=frontend, port={name=http}}");
+    assertThat(find(objects, "Deployment", "frontend").toString()).contains("httpGet={path=/_healthz, port=http}");
+  }
+
+  @Test
+  void gatewayRoutes_pointAtTheServicePort() {
+    List<Map<String, Object>> objects = objectsOf("prod");
+    assertThat(find(objects, "HTTPRoute", "frontend").toString()).contains("backendRefs=[{name=frontend, port=80}]");
+    assertThat(find(objects, "Service", "frontend-external").toString())
+        .contains("namespace=demo-frontend");
   }
 }

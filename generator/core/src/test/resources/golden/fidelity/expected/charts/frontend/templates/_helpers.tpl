@@ -114,7 +114,7 @@ containers:
     ports:
       {{- range . }}
       - name: {{ .name | quote }}
-        containerPort: {{ .port }}
+        containerPort: {{ .targetPort | default .port }}
         protocol: {{ ternary "UDP" "TCP" (eq .protocol "udp") }}
       {{- end }}
     {{- end }}
