@@ -5,6 +5,7 @@ import dev.chartfactory.core.PipelineListener;
 import dev.chartfactory.core.validate.ChartValidator;
 import dev.chartfactory.core.validate.ChartWorkspace;
 import dev.chartfactory.core.validate.ManifestSchemaValidator;
+import dev.chartfactory.core.validate.ValidationCache;
 import dev.chartfactory.core.error.Problem;
 import dev.chartfactory.core.error.SourceLocation;
 import dev.chartfactory.core.error.SpecException;
@@ -39,13 +40,16 @@ public class GenerateCommands {
       @Option(longName = "commit", description = "commit the generated charts (only charts/ and umbrella-chart/)") boolean commit,
       @Option(longName = "push", description = "commit, then push to the checked-out branch (retried if someone pushed meanwhile)") boolean push,
       @Option(longName = "pr-branch", defaultValue = "", description = "commit, then push to this new branch instead") String prBranch,
-      @Option(longName = "author", defaultValue = "", description = "commit author \"Name <email>\" (default: git config, else Chart Factory)") String author) {
-    // A URL is always read through Git (at HEAD without --ref); only a folder can be read as files.
-    if (isBlank(ref) && !commit && !push && isBlank(prBranch) && !GitRepo.isUrl(repo)) {
-      return generate(repo, Set.of(), dryRun, skipValidation, quiet);
-    }
-    return GitRoundTrip.run(repo, ref, commit || push || !isBlank(prBranch), push, prBranch, author, dryRun,
-        skipValidation, Terminal.progress(quiet));
+      @Option(longName = "author", defaultValue = "", description = "commit author \"Name <email>\" (default: git config, else Chart Factory)") String author,
+      @Option(longName = "no-cache", description = "validate every environment again, ignoring results kept from earlier runs") boolean noCache) {
+    return withCache(noCache, () -> {
+      // A URL is always read through Git (at HEAD without --ref); only a folder can be read as files.
+      if (isBlank(ref) && !commit && !push && isBlank(prBranch) && !GitRepo.isUrl(repo)) {
+        return generate(repo, Set.of(), dryRun, skipValidation, quiet);
+      }
+      return GitRoundTrip.run(repo, ref, commit || push || !isBlank(prBranch), push, prBranch, author, dryRun,
+          skipValidation, Terminal.progress(quiet));
+    });
   }
 
   @Command(name = "generate", group = "Charts", exitStatusExceptionMapper = "factoryExceptions",
@@ -55,8 +59,9 @@ public class GenerateCommands {
       @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo,
       @Option(longName = "dry-run", description = "show what would change, write nothing") boolean dryRun,
       @Option(longName = "skip-validation", description = "do not run helm lint/template and schema checks") boolean skipValidation,
-      @Option(longName = "quiet", shortName = 'q', description = "no progress output") boolean quiet) {
-    return generate(repo, Set.of(app), dryRun, skipValidation, quiet);
+      @Option(longName = "quiet", shortName = 'q', description = "no progress output") boolean quiet,
+      @Option(longName = "no-cache", description = "validate every environment again, ignoring results kept from earlier runs") boolean noCache) {
+    return withCache(noCache, () -> generate(repo, Set.of(app), dryRun, skipValidation, quiet));
   }
 
   private static String generate(String repo, Set<String> apps, boolean dryRun, boolean skipValidation,
@@ -103,7 +108,27 @@ public class GenerateCommands {
   }
 
   static ChartValidator validator(Path repoRoot, PipelineListener listener) {
-    return new ChartValidator(CliHelm.forRepo(repoRoot), new ManifestSchemaValidator(), listener);
+    return new ChartValidator(CliHelm.forRepo(repoRoot), new ManifestSchemaValidator(), listener, validationCache());
+  }
+
+  /** Set by {@code --no-cache} for the command being run (one command per process). */
+  static volatile boolean cacheDisabled;
+
+  /** The user's validation cache, unless {@code --no-cache} or {@code FACTORY_CACHE=off}. */
+  static ValidationCache validationCache() {
+    return cacheDisabled || "off".equals(System.getenv("FACTORY_CACHE")) ? ValidationCache.DISABLED
+        : ValidationCache.inUserCacheDirectory(System.getenv());
+  }
+
+  /** Runs {@code command} with the cache off when {@code noCache}. */
+  static <T> T withCache(boolean noCache, java.util.function.Supplier<T> command) {
+    boolean before = cacheDisabled;
+    cacheDisabled = noCache;
+    try {
+      return command.get();
+    } finally {
+      cacheDisabled = before;
+    }
   }
 
   static String summary(List<ChartChange> changes, boolean dryRun) {

@@ -38,7 +38,8 @@ public class SpecCommands {
       @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo,
       @Option(longName = "specs-only", description = "check the spec files only; no helm needed") boolean specsOnly,
       @Option(longName = "output", defaultValue = "text", description = "text | json | sarif") String output,
-      @Option(longName = "quiet", shortName = 'q', description = "no progress output") boolean quiet) {
+      @Option(longName = "quiet", shortName = 'q', description = "no progress output") boolean quiet,
+      @Option(longName = "no-cache", description = "validate every environment again, ignoring results kept from earlier runs") boolean noCache) {
     if (!List.of("text", "json", "sarif").contains(output)) {
       throw SpecException.of(Problem.at(SourceLocation.ofFile("<command line>"), "--output",
           "'" + output + "' is not an output format (expected text, json or sarif)"));
@@ -50,8 +51,8 @@ public class SpecCommands {
       ResolvedPlatform platform = pipeline.resolve(new DirectorySpecSource(Path.of(repo)));
       String rendered = "";
       if (!specsOnly) {
-        ChartValidator.Report report = GenerateCommands.validator(Path.of(repo), listener)
-            .validate(platform, pipeline.render(platform, java.util.Set.of()));
+        ChartValidator.Report report = GenerateCommands.withCache(noCache, () -> GenerateCommands
+            .validator(Path.of(repo), listener).validate(platform, pipeline.render(platform, java.util.Set.of())));
         rendered = ", " + report.manifests() + " rendered manifests in " + report.environments()
             + (report.environments() == 1 ? " environment" : " environments") + (report.warnings().isEmpty() ? "" : " (" + report.warnings().size() + " policy warnings)");
       }
