@@ -15,6 +15,7 @@ import dev.chartfactory.core.spec.EnvironmentSpec;
 import dev.chartfactory.core.spec.InstanceSpec;
 import dev.chartfactory.core.spec.Origin;
 import dev.chartfactory.core.spec.OverrideSpec;
+import dev.chartfactory.core.spec.PodSettingsSpec;
 import dev.chartfactory.core.spec.PortSpec;
 import dev.chartfactory.core.spec.ProbeSpec;
 import dev.chartfactory.core.spec.VolumeSpec;
@@ -206,11 +207,43 @@ public final class CrossFieldChecker {
           "a stateful component does not autoscale (expected replicas instead)"));
     }
     checkServices(app, component, problems);
+    checkPodSettings(app, component, problems);
     checkProbes(component, component.probes(), problems);
     checkAutoscaling(component.autoscaling(), origin, problems);
     checkVolumes(component, problems);
     checkSecretEnv(component, problems);
     checkSecretLiterals(component.env(), origin, problems);
+  }
+
+  private void checkPodSettings(AppSpec app, ComponentSpec component, List<Problem> problems) {
+    PodSettingsSpec.SecurityContext security = component.pod().securityContext();
+    if (security != null) {
+      Origin at = security.origin();
+      List<String> extra = security.addCapabilities().stream().filter(c -> !c.equals("NET_BIND_SERVICE")).toList();
+      if (!extra.isEmpty() && !app.waivers().containsKey("capabilities")) {
+        problems.add(new Problem(at.of("addCapabilities"), at.pathOf("addCapabilities"), "adds "
+            + String.join(", ", extra) + " (expected at most NET_BIND_SERVICE beside drop ALL)",
+            "if the app needs it, say why under policy: {waive: {capabilities: \"<reason>\"}}"));
+      }
+      boolean localhost = "Localhost".equals(security.seccompProfile());
+      if (localhost != (security.seccompLocalhostProfile() != null)) {
+        problems.add(Problem.at(at.of("seccompProfile"), at.pathOf("seccompProfile"), localhost
+            ? "a Localhost seccomp profile needs localhostProfile (expected the profile's path on the node)"
+            : "localhostProfile applies to type Localhost only"));
+      }
+    }
+    PodSettingsSpec.Hook hook = component.pod().preStop();
+    if (hook != null && hook.path() != null) {
+      List<String> names = component.ports().stream().map(PortSpec::name).toList();
+      if (hook.port() != null && !names.contains(hook.port())) {
+        problems.add(new Problem(hook.origin().location(), hook.origin().pathOf("http.port"), "port '"
+            + hook.port() + "' is not one of the component's ports (expected one of: " + String.join(", ", names) + ")",
+            Suggestions.hint(hook.port(), names)));
+      } else if (hook.port() == null && names.isEmpty()) {
+        problems.add(Problem.at(hook.origin().location(), hook.origin().pathOf("http"),
+            "an http preStop hook needs a port, and the component has none (expected exec or a port)"));
+      }
+    }
   }
 
   private void checkServices(AppSpec app, ComponentSpec component, List<Problem> problems) {

@@ -13,6 +13,7 @@ import dev.chartfactory.core.spec.FactorySpec;
 import dev.chartfactory.core.spec.InstanceSpec;
 import dev.chartfactory.core.spec.Origin;
 import dev.chartfactory.core.spec.OverrideSpec;
+import dev.chartfactory.core.spec.PodSettingsSpec;
 import dev.chartfactory.core.spec.PortSpec;
 import dev.chartfactory.core.spec.ProbeSpec;
 import dev.chartfactory.core.spec.RbacRuleSpec;
@@ -182,7 +183,32 @@ public final class SpecBinder {
         text(node, "resourceName", null),
         service(map(node, "service"), path + ".service"),
         extraServices(map(node, "extraServices"), path + ".extraServices"),
+        podSettings(node, path),
         origin(node, path));
+  }
+
+  private PodSettingsSpec podSettings(Mapping node, String path) {
+    Mapping security = map(node, "securityContext");
+    PodSettingsSpec.SecurityContext securityContext = null;
+    if (security != null) {
+      Mapping seccomp = map(security, "seccompProfile");
+      securityContext = new PodSettingsSpec.SecurityContext(
+          security.get("readOnlyRootFilesystem") == null ? null : bool(security, "readOnlyRootFilesystem", false),
+          nullableInteger(security, "runAsUser"), nullableInteger(security, "runAsGroup"),
+          nullableInteger(security, "fsGroup"), text(seccomp, "type", null),
+          text(seccomp, "localhostProfile", null), strings(security, "addCapabilities"),
+          origin(security, path + ".securityContext"));
+    }
+    Mapping preStop = map(node, "preStop");
+    PodSettingsSpec.Hook hook = null;
+    if (preStop != null) {
+      Mapping exec = map(preStop, "exec");
+      Mapping http = map(preStop, "http");
+      hook = new PodSettingsSpec.Hook(strings(exec, "command"), http == null ? null : text(http, "path", "/"),
+          text(http, "port", null), origin(preStop, path + ".preStop"));
+    }
+    return new PodSettingsSpec(securityContext, nullableInteger(node, "terminationGracePeriodSeconds"),
+        strings(map(node, "podAnnotations")), strings(map(node, "podLabels")), hook);
   }
 
   private ServiceSpec service(Mapping node, String path) {
@@ -283,6 +309,7 @@ public final class SpecBinder {
         nullableInteger(node, "periodSeconds"),
         nullableInteger(node, "timeoutSeconds"),
         nullableInteger(node, "failureThreshold"),
+        detail == null ? new TreeMap<>() : strings(map(detail, "headers")),
         origin(node, path));
   }
 

@@ -121,6 +121,7 @@ public final class ChartRenderer {
     context.put("chartVersion", app.chartVersion());
     context.put("appVersion", app.appVersion());
     context.put("components", components);
+    context.put("podSettings", app.components().values().stream().anyMatch(c -> c.pod().changesPodSpec()));
     context.put("targetPorts", app.components().values().stream()
         .anyMatch(c -> c.ports().stream().anyMatch(p -> p.targetPort() != null)));
     return context;
@@ -144,6 +145,8 @@ public final class ChartRenderer {
         "fullname", fullnameText(app.name(), pattern),
         "fullnameExpr", fullnameExpression(app.name(), pattern),
         "serviceSpec", component.service() != null,
+        "podLabels", !component.pod().podLabels().isEmpty(),
+        "podAnnotations", !component.pod().podAnnotations().isEmpty(),
         "extraServices", List.copyOf(component.extraServices().keySet()));
   }
 

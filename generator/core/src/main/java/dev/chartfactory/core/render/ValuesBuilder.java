@@ -6,6 +6,7 @@ import dev.chartfactory.core.resolve.ResolvedComponent;
 import dev.chartfactory.core.spec.AutoscalingSpec;
 import dev.chartfactory.core.spec.ComponentType;
 import dev.chartfactory.core.spec.FactorySpec;
+import dev.chartfactory.core.spec.PodSettingsSpec;
 import dev.chartfactory.core.spec.PortSpec;
 import dev.chartfactory.core.spec.ProbeSpec;
 import dev.chartfactory.core.spec.RbacRuleSpec;
@@ -143,7 +144,40 @@ public final class ValuesBuilder {
       volumes.add(entry);
     }
     v.put("volumes", volumes);
-    v.put("podAnnotations", Map.of());
+    PodSettingsSpec pod = c.pod();
+    v.put("podAnnotations", new LinkedHashMap<>(pod.podAnnotations()));
+    // The rest only when written, so charts that do not use them keep their values and templates.
+    if (!pod.podLabels().isEmpty()) {
+      v.put("podLabels", new LinkedHashMap<>(pod.podLabels()));
+    }
+    PodSettingsSpec.SecurityContext security = pod.securityContext();
+    if (security != null) {
+      Map<String, Object> podSecurity = new LinkedHashMap<>();
+      putIfSet(podSecurity, "runAsUser", security.runAsUser());
+      putIfSet(podSecurity, "runAsGroup", security.runAsGroup());
+      putIfSet(podSecurity, "fsGroup", security.fsGroup());
+      if (security.seccompProfile() != null) {
+        Map<String, Object> seccomp = ordered("type", security.seccompProfile());
+        putIfSet(seccomp, "localhostProfile", security.seccompLocalhostProfile());
+        podSecurity.put("seccompProfile", seccomp);
+      }
+      Map<String, Object> containerSecurity = new LinkedHashMap<>();
+      putIfSet(containerSecurity, "readOnlyRootFilesystem", security.readOnlyRootFilesystem());
+      if (!security.addCapabilities().isEmpty()) {
+        containerSecurity.put("capabilities", ordered("add", security.addCapabilities()));
+      }
+      v.put("podSecurityContext", podSecurity);
+      v.put("securityContext", containerSecurity);
+    }
+    putIfSet(v, "terminationGracePeriodSeconds", pod.terminationGracePeriodSeconds());
+    if (pod.preStop() != null) {
+      PodSettingsSpec.Hook hook = pod.preStop();
+      Map<String, Object> handler = hook.path() != null
+          ? ordered("httpGet", ordered("path", hook.path(), "port",
+              hook.port() != null ? hook.port() : c.primaryPort() == null ? null : c.primaryPort().name()))
+          : ordered("exec", ordered("command", hook.command()));
+      v.put("lifecycle", ordered("preStop", handler));
+    }
     return v;
   }
 
@@ -202,7 +236,15 @@ public final class ValuesBuilder {
     String port = probe.port() != null ? probe.port()
         : c.primaryPort() != null ? c.primaryPort().name() : null;
     switch (probe.kind()) {
-      case HTTP -> v.put("httpGet", ordered("path", probe.path() == null ? "/" : probe.path(), "port", port));
+      case HTTP -> {
+        Map<String, Object> get = ordered("path", probe.path() == null ? "/" : probe.path(), "port", port);
+        if (!probe.headers().isEmpty()) {
+          List<Object> headers = new ArrayList<>();
+          probe.headers().forEach((header, value) -> headers.add(ordered("name", header, "value", value)));
+          get.put("httpHeaders", headers);
+        }
+        v.put("httpGet", get);
+      }
       case GRPC -> v.put("grpc", ordered("port", portNumber(c, port)));
       case TCP -> v.put("tcpSocket", ordered("port", port));
       case EXEC -> v.put("exec", ordered("command", probe.command()));

@@ -111,6 +111,19 @@ public final class ValuesSchemaBuilder {
     p.put("volumes", ordered("type", "array", "items", ordered("type", "object",
         "required", List.of("name", "mountPath", "kind"))));
     p.put("podAnnotations", ordered("type", "object", "additionalProperties", string()));
+    if (!c.pod().podLabels().isEmpty()) {
+      p.put("podLabels", ordered("type", "object", "additionalProperties", string()));
+    }
+    if (c.pod().securityContext() != null) {
+      p.put("podSecurityContext", ordered("type", "object"));
+      p.put("securityContext", ordered("type", "object"));
+    }
+    if (c.pod().terminationGracePeriodSeconds() != null) {
+      p.put("terminationGracePeriodSeconds", ordered("type", "integer", "minimum", 0));
+    }
+    if (c.pod().preStop() != null) {
+      p.put("lifecycle", ordered("type", "object"));
+    }
     p.put("nodeSelector", ordered("type", "object"));
     p.put("tolerations", ordered("type", "array"));
     p.put("affinity", ordered("type", "object"));

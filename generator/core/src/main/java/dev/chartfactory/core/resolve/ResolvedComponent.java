@@ -7,6 +7,7 @@ import dev.chartfactory.core.spec.Origin;
 import dev.chartfactory.core.spec.PortSpec;
 import dev.chartfactory.core.spec.ProbeSpec;
 import dev.chartfactory.core.spec.ResourcesSpec;
+import dev.chartfactory.core.spec.PodSettingsSpec;
 import dev.chartfactory.core.spec.SecretRef;
 import dev.chartfactory.core.spec.ServiceSpec;
 import dev.chartfactory.core.spec.Visibility;
@@ -50,6 +51,7 @@ public record ResolvedComponent(
     String resourceNamePattern,
     ServiceSpec service,
     SortedMap<String, ServiceSpec> extraServices,
+    PodSettingsSpec pod,
     Origin origin,
     Origin overrideOrigin) {
 

@@ -158,7 +158,7 @@ public final class SpecResolver {
         firstNonNull(component.path(), "/"), probes, resources, replicas, autoscaling, env,
         new TreeMap<>(component.secretEnv()), component.volumes(), component.schedule(),
         concurrencyPolicy, component.resourceNamePattern(), component.service(), component.extraServices(),
-        component.origin(), override == OverrideSpec.NONE ? null : override.origin());
+        component.pod(), component.origin(), override == OverrideSpec.NONE ? null : override.origin());
   }
 
   /** {@code shop} for a component named like its app or 'web', else {@code shop-admin}. */

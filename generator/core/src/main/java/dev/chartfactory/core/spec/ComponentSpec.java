@@ -32,6 +32,8 @@ import java.util.SortedMap;
  * }</pre>
  *
  * @param service null when not written (a ClusterIP Service over every port)
+ * @param pod security context, grace period, pod annotations and labels, preStop hook
+ *     ({@link PodSettingsSpec#NONE} when none is written)
  * @param extraServices Services beside the main one, named {@code <resource name>-<key>}
  *
  * Fields that are null were not written and are filled from defaults when resolving.
@@ -58,6 +60,7 @@ public record ComponentSpec(
     String resourceName,
     ServiceSpec service,
     SortedMap<String, ServiceSpec> extraServices,
+    PodSettingsSpec pod,
     Origin origin) {
 
   /** What resources are named when {@code resourceName} is not written. */

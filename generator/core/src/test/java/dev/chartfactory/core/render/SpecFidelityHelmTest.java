@@ -75,7 +75,7 @@ class SpecFidelityHelmTest {
         "service.beta.kubernetes.io/aws-load-balancer-type=nlb", "port=80, targetPort=http");
     assertThat(find(objects, "Service", "adservice").toString()).contains("type=ClusterIP", "clusterIP=None");
     assertThat(find(objects, "Ingress", "frontend").toString()).contains("service={name=frontend, port={name=http}}");
-    assertThat(find(objects, "Deployment", "frontend").toString()).contains("httpGet={path=/_healthz, port=http}");
+    assertThat(find(objects, "Deployment", "frontend").toString()).contains("path=/_healthz, port=http}");
   }
 
   @Test
@@ -84,5 +84,26 @@ class SpecFidelityHelmTest {
     assertThat(find(objects, "HTTPRoute", "frontend").toString()).contains("backendRefs=[{name=frontend, port=80}]");
     assertThat(find(objects, "Service", "frontend-external").toString())
         .contains("namespace=demo-frontend");
+  }
+
+  @Test
+  void podSettings_changeOnlyWhatTheSpecWrites_andKeepTheSecureDefaults() {
+    List<Map<String, Object>> objects = devObjects();
+    String frontend = find(objects, "Deployment", "frontend").toString();
+    assertThat(frontend).contains(
+        "securityContext={fsGroup=10001, runAsGroup=10001, runAsNonRoot=true, runAsUser=10001, seccompProfile={type=RuntimeDefault}}",
+        "securityContext={allowPrivilegeEscalation=false, capabilities={add=[NET_BIND_SERVICE], drop=[ALL]}, readOnlyRootFilesystem=true}",
+        "terminationGracePeriodSeconds=5", "team=storefront", "sidecar.istio.io/rewriteAppHTTPProbers=true",
+        "httpHeaders=[{name=Cookie, value=shop_session-id=x-readiness-probe}]",
+        "lifecycle={preStop={exec={command=[sleep, 5]}}}");
+    String redis = find(objects, "StatefulSet", "redis-cart").toString();
+    assertThat(redis).contains("seccompProfile={localhostProfile=profiles/redis.json, type=Localhost}",
+        "runAsUser=1000", "capabilities={add=[SYS_RESOURCE], drop=[ALL]}", "tier=cache",
+        "preStop={httpGet={path=/shutdown, port=redis}}");
+    assertThat(find(objects, "CronJob", "frontend-nightly-cleanup").toString())
+        .contains("cluster-autoscaler.kubernetes.io/safe-to-evict=true");
+    assertThat(find(objects, "Deployment", "adservice").toString()).contains(
+        "securityContext={allowPrivilegeEscalation=false, capabilities={drop=[ALL]}, readOnlyRootFilesystem=false}")
+        .doesNotContain("terminationGracePeriodSeconds", "lifecycle");
   }
 }

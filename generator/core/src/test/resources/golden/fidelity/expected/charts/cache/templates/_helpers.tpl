@@ -90,9 +90,12 @@ imagePullSecrets:
   - name: {{ . | quote }}
   {{- end }}
 {{- end }}
-{{- with $root.Values.podSecurityContext }}
+{{- with mergeOverwrite (deepCopy ($root.Values.podSecurityContext | default dict)) ($c.podSecurityContext | default dict) }}
 securityContext:
   {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- if hasKey $c "terminationGracePeriodSeconds" }}
+terminationGracePeriodSeconds: {{ $c.terminationGracePeriodSeconds }}
 {{- end }}
 containers:
   - name: {{ .name | quote }}
@@ -106,7 +109,7 @@ containers:
     args:
       {{- toYaml . | nindent 6 }}
     {{- end }}
-    {{- with $root.Values.securityContext }}
+    {{- with mergeOverwrite (deepCopy ($root.Values.securityContext | default dict)) ($c.securityContext | default dict) }}
     securityContext:
       {{- toYaml . | nindent 6 }}
     {{- end }}
@@ -148,6 +151,10 @@ containers:
     {{- end }}
     {{- with $c.resources }}
     resources:
+      {{- toYaml . | nindent 6 }}
+    {{- end }}
+    {{- with $c.lifecycle }}
+    lifecycle:
       {{- toYaml . | nindent 6 }}
     {{- end }}
     {{- with $c.volumes }}
