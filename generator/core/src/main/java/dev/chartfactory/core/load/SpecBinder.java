@@ -66,7 +66,7 @@ public final class SpecBinder {
         text(root, "domain", null),
         new EnvironmentSpec.IngressSpec(
             text(ingress, "className", "traefik"), text(ingress, "privateClassName", null),
-            bool(ingress, "tls", true)),
+            bool(ingress, "tls", true), text(ingress, "clusterIssuer", null)),
         gateway == null ? null
             : new EnvironmentSpec.GatewaySpec(text(gateway, "name", null), text(gateway, "namespace", null)),
         quota == null ? null

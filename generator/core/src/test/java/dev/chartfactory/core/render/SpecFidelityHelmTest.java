@@ -36,11 +36,15 @@ class SpecFidelityHelmTest {
   }
 
   private List<Map<String, Object>> objectsOf(String environment) {
+    return objectsOf(environment, "demo");
+  }
+
+  private List<Map<String, Object>> objectsOf(String environment, String releaseNamespace) {
     List<RenderedChart> charts = Generated.render(TestRepos.resource("golden/fidelity/spec"));
     ChartWorkspace workspace = ChartWorkspace.of(temp, charts);
     Path values = workspace.umbrella().resolve("values-" + environment + ".yaml");
     helm.lint(workspace.umbrella(), List.of(values), true);
-    return objects(helm.template(workspace.umbrella(), "platform", "demo", List.of(values), Map.of()));
+    return objects(helm.template(workspace.umbrella(), "platform", releaseNamespace, List.of(values), Map.of()));
   }
 
   private static Map<String, Object> find(List<Map<String, Object>> objects, String kind, String name) {
@@ -105,5 +109,16 @@ class SpecFidelityHelmTest {
     assertThat(find(objects, "Deployment", "adservice").toString()).contains(
         "securityContext={allowPrivilegeEscalation=false, capabilities={drop=[ALL]}, readOnlyRootFilesystem=false}")
         .doesNotContain("terminationGracePeriodSeconds", "lifecycle");
+  }
+
+  @Test
+  void environment_choosesItsIssuer_andItsNamespaceIsWrittenEvenWhenItIsTheUmbrellas() {
+    // As 'helm template -f values-staging.yaml' without -n: the release namespace is 'default'.
+    List<Map<String, Object>> objects = objectsOf("staging", "default");
+    Map<String, Object> ingress = find(objects, "Ingress", "frontend");
+    assertThat(ingress.toString()).contains("cert-manager.io/cluster-issuer=letsencrypt-staging", "ingressClassName=nginx");
+    assertThat(HelmRoundTripTest.namespace(find(objects, "Deployment", "frontend"))).isEqualTo("platform");
+    assertThat(HelmRoundTripTest.namespace(find(objects, "Service", "adservice"))).isEqualTo("platform");
+    assertThat(find(devObjects(), "Ingress", "frontend").toString()).doesNotContain("tls=", "cert-manager.io");
   }
 }
