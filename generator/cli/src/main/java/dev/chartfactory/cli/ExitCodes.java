@@ -1,6 +1,7 @@
 package dev.chartfactory.cli;
 
 import dev.chartfactory.core.error.FactoryException;
+import dev.chartfactory.core.error.PrintableText;
 import dev.chartfactory.core.error.SpecException;
 import dev.chartfactory.core.git.GitUrls;
 import java.io.PrintStream;
@@ -38,11 +39,11 @@ public class ExitCodes implements ExitStatusExceptionMapper {
     Colours colours = err == System.err ? Colours.forThisProcess() : Colours.NONE;
     // Messages from Git may quote a remote URL with the credentials in it.
     if (failure instanceof UsageException usage) {
-      err.println(colours.report("error: " + GitUrls.redact(usage.getMessage())));
+      err.println(colours.report("error: " + PrintableText.escape(GitUrls.redact(usage.getMessage()))));
     } else if (failure instanceof FactoryException factory) {
       err.println(colours.report(GitUrls.redact(factory.report())));
     } else {
-      err.println(colours.report(GitUrls.redact("error: " + failure)));
+      err.println(colours.report(GitUrls.redact("error: " + PrintableText.escape(failure.toString()))));
     }
     if (Boolean.parseBoolean(System.getenv("FACTORY_DEBUG"))) {
       failure.printStackTrace(err);

@@ -17,6 +17,7 @@ import dev.chartfactory.core.render.RenderedChart;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
 import dev.chartfactory.core.write.ChartChange;
 import dev.chartfactory.core.write.ChartWriter;
+import dev.chartfactory.core.write.RepoLock;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -67,8 +68,13 @@ public class GenerateCommands {
   private static String generate(String repo, Set<String> apps, boolean dryRun, boolean skipValidation,
       boolean quiet) {
     DirectorySpecSource source = new DirectorySpecSource(Path.of(repo));
-    return summary(generate(source, source.root(), apps, dryRun, skipValidation, Provenance.NONE,
-        Terminal.progress(quiet)), dryRun);
+    PipelineListener listener = Terminal.progress(quiet);
+    if (dryRun) {
+      return summary(generate(source, source.root(), apps, true, skipValidation, Provenance.NONE, listener), true);
+    }
+    try (RepoLock lock = RepoLock.acquire(source.root(), apps.isEmpty() ? "generate-all" : "generate", listener)) {
+      return summary(generate(source, source.root(), apps, false, skipValidation, Provenance.NONE, listener), false);
+    }
   }
 
   /** Specs from {@code source} → charts under {@code root}, validated, written unless a dry run. */

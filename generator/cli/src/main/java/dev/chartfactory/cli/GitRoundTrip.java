@@ -12,6 +12,7 @@ import dev.chartfactory.core.git.GitRepo;
 import dev.chartfactory.core.git.GitSpecSource;
 import dev.chartfactory.core.render.Provenance;
 import dev.chartfactory.core.write.ChartChange;
+import dev.chartfactory.core.write.RepoLock;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +34,9 @@ final class GitRoundTrip {
     if (commit && dryRun) {
       throw usage("dry-run", "--dry-run writes nothing, so it cannot be combined with --commit, --push or --pr-branch");
     }
-    try (GitRepo git = GitRepo.open(repoOption)) {
+    try (GitRepo git = GitRepo.open(repoOption);
+         RepoLock lock = git.workTree() == null || dryRun ? null
+             : RepoLock.acquire(outputRoot(git, false), "generate-all", listener)) {
       String readRef = isBlank(ref) ? Constants.HEAD : ref;
       GitCommitter committer = null;
       String branch = git.workTree() == null ? null : git.currentBranch();

@@ -11,6 +11,7 @@ import dev.chartfactory.core.load.SpecLoader;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
 import dev.chartfactory.core.scaffold.SpecScaffolder;
 import dev.chartfactory.core.spec.ComponentType;
+import dev.chartfactory.core.write.RepoLock;
 import dev.chartfactory.core.spec.ConfigRepo;
 import dev.chartfactory.core.error.Problem;
 import dev.chartfactory.core.error.SourceLocation;
@@ -80,9 +81,11 @@ public class SpecCommands {
       @Option(longName = "type", defaultValue = "webapp", description = "webapp | worker | cron | stateful") String type,
       @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo) {
     DirectorySpecSource source = new DirectorySpecSource(Path.of(repo));
-    ConfigRepo config = new SpecLoader().load(source);
-    Map<String, String> files = new SpecScaffolder().newApp(config, name, component, componentType(type));
-    return writeChecked(source, files);
+    try (RepoLock lock = RepoLock.acquire(source.root(), "new app", Terminal.progress(false))) {
+      ConfigRepo config = new SpecLoader().load(source);
+      Map<String, String> files = new SpecScaffolder().newApp(config, name, component, componentType(type));
+      return writeChecked(source, files);
+    }
   }
 
   @Command(name = {"new", "component"}, group = "Specs", exitStatusExceptionMapper = "factoryExceptions",
@@ -93,12 +96,14 @@ public class SpecCommands {
       @Option(longName = "type", defaultValue = "webapp", description = "webapp | worker | cron | stateful") String type,
       @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo) {
     DirectorySpecSource source = new DirectorySpecSource(Path.of(repo));
-    ConfigRepo config = new SpecLoader().load(source);
-    String appFile = "apps/" + app + "/app.yaml";
-    String text = config.apps().containsKey(app)
-        ? new String(source.read(appFile), StandardCharsets.UTF_8) : "";
-    Map<String, String> files = new SpecScaffolder().newComponent(config, text, app, name, componentType(type));
-    return writeChecked(source, files);
+    try (RepoLock lock = RepoLock.acquire(source.root(), "new component", Terminal.progress(false))) {
+      ConfigRepo config = new SpecLoader().load(source);
+      String appFile = "apps/" + app + "/app.yaml";
+      String text = config.apps().containsKey(app)
+          ? new String(source.read(appFile), StandardCharsets.UTF_8) : "";
+      Map<String, String> files = new SpecScaffolder().newComponent(config, text, app, name, componentType(type));
+      return writeChecked(source, files);
+    }
   }
 
   private static ComponentType componentType(String type) {

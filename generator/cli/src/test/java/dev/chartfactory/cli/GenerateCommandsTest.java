@@ -193,6 +193,20 @@ class GenerateCommandsTest {
   }
 
   @Test
+  void sync_whenTheSpecsAreInvalid_packagesNothingAndNamesTheSpecLine() throws IOException {
+    Path repo = CliRepos.copyOfExample("small", temp);
+    assertThat(CliRun.of("generate-all", "--repo", repo.toString(), "--quiet", "--skip-validation").exitCode()).isZero();
+    Path app = repo.resolve("apps/hello/app.yaml");
+    Files.writeString(app, Files.readString(app).replace("port: 8080", "port: 70000"));
+
+    CliRun sync = CliRun.of("sync", "--repo", repo.toString());
+
+    assertThat(sync.exitCode()).isEqualTo(1);
+    assertThat(sync.err()).contains("apps/hello/app.yaml:9:", "70000", "sync packages");
+    assertThat(repo.resolve("umbrella-chart/charts")).doesNotExist();
+  }
+
+  @Test
   void thisRepositorysOwnCharts_areWhatItsSpecsGenerate() {
     CliRun check = CliRun.of("check", "--repo", CliRepos.projectRoot().toString(), "--quiet");
     assertThat(check.exitCode()).as("charts/ and umbrella-chart/ are stale; run make generate-all:%n%s%s",

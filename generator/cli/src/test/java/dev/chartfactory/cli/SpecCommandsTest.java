@@ -28,7 +28,7 @@ class SpecCommandsTest {
   void validate_refusesADescriptionHelmWouldRewrite_atItsLine() throws IOException {
     Path repo = CliRepos.copyOfExample("small", temp);
     Path app = repo.resolve("apps/hello/app.yaml");
-    Files.writeString(app, Files.readString(app).replaceFirst("(?m)^description: .*$", "description: \"a\\u00a0b\\tc\""));
+    Files.writeString(app, Files.readString(app).replace("description: A hello-world web app", "description: \"a\\u00a0b\\tc\""));
     CliRun run = CliRun.of("validate", "--specs-only", "--repo", repo.toString());
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("apps/hello/app.yaml:", "description:", "plain spaces");

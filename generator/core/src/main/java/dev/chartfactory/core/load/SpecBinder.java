@@ -180,6 +180,7 @@ public final class SpecBinder {
         volumes,
         text(node, "schedule", null),
         text(node, "concurrencyPolicy", null),
+        text(node, "timeZone", null),
         text(node, "resourceName", null),
         service(map(node, "service"), path + ".service"),
         extraServices(map(node, "extraServices"), path + ".extraServices"),

@@ -140,7 +140,7 @@ public final class ChartRenderer {
     String pattern = ComponentSpec.resourceNameOf(component.resourceNamePattern(), APP, component.name());
     return ordered("name", component.name(), "type", component.type().id(),
         "visibility", component.visibility().id(), "ports", ports, "volumes", volumes,
-        "persistentVolumes", persistent,
+        "persistentVolumes", persistent, "timeZone", component.timeZone() != null,
         "resourceName", component.resourceNameIn(app.name()),
         "fullname", fullnameText(app.name(), pattern),
         "fullnameExpr", fullnameExpression(app.name(), pattern),

@@ -45,6 +45,7 @@ public final class ValuesSchemaBuilder {
             "components", object(components)));
   }
 
+  /** The schema of one component's values; timeZone and the newer fields only where the spec uses them. */
   private static Map<String, Object> component(ResolvedComponent c) {
     ComponentType type = c.type();
     Map<String, Object> p = new LinkedHashMap<>();
@@ -102,6 +103,9 @@ public final class ValuesSchemaBuilder {
     if (type == ComponentType.CRON) {
       p.put("schedule", ordered("type", "string", "minLength", 1));
       p.put("concurrencyPolicy", ordered("enum", List.of("Allow", "Forbid", "Replace")));
+      if (c.timeZone() != null) {
+        p.put("timeZone", ordered("type", "string", "minLength", 1));
+      }
       p.put("suspend", bool());
       p.put("backoffLimit", ordered("type", "integer", "minimum", 0));
     }

@@ -48,6 +48,7 @@ public record ResolvedComponent(
     List<VolumeSpec> volumes,
     String schedule,
     String concurrencyPolicy,
+    String timeZone,
     String resourceNamePattern,
     ServiceSpec service,
     SortedMap<String, ServiceSpec> extraServices,

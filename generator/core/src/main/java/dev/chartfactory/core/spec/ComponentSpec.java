@@ -57,6 +57,7 @@ public record ComponentSpec(
     List<VolumeSpec> volumes,
     String schedule,
     String concurrencyPolicy,
+    String timeZone,
     String resourceName,
     ServiceSpec service,
     SortedMap<String, ServiceSpec> extraServices,

@@ -10,6 +10,7 @@ import dev.chartfactory.core.TestHelm;
 import dev.chartfactory.core.TestRepos;
 import dev.chartfactory.core.error.Problem;
 import dev.chartfactory.core.helm.HelmCli;
+import dev.chartfactory.core.helm.HelmException;
 import dev.chartfactory.core.load.DirectorySpecSource;
 import dev.chartfactory.core.render.RenderedChart;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
@@ -112,7 +113,14 @@ class HelmValuesRoundTripPropertyTest {
       ResolvedPlatform platform = new Pipeline(PipelineListener.SILENT).resolve(new DirectorySpecSource(repo));
       List<RenderedChart> charts = Generated.render(repo);
       List<Problem> javaSchemaProblems = new ValuesSchemaCheck().check(platform, charts);
-      HelmProbe.Rendered rendered = HelmProbe.render(helm(), ChartWorkspace.of(temp.resolve("workspace"), charts), "dev");
+      HelmProbe.Rendered rendered;
+      try {
+        rendered = HelmProbe.render(helm(), ChartWorkspace.of(temp.resolve("workspace"), charts), "dev");
+      } catch (HelmException e) {
+        assertThat(javaSchemaProblems).as("helm's schema validation refused values the Java-side check accepted: %s",
+            e.getMessage()).isNotEmpty();
+        throw e;
+      }
       HELM_RUNS.incrementAndGet();
 
       // helm ran with schema validation and accepted every chart; the Java-side check must agree.

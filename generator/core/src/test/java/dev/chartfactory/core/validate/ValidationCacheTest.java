@@ -22,21 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ValidationCacheTest {
 
-  private static final String SHOP = """
-      name: shop
-      version: 1.0.0
-      components:
-        web:
-          type: webapp
-          image: shop-web
-          port: 8080
-          probes:
-            liveness: {http: {path: /health}}
-            readiness: {http: {path: /ready}}
-          resources:
-            requests: {cpu: 100m, memory: 128Mi}
-            limits: {memory: 256Mi}
-      """;
+  private static final String SHOP = ChartValidatorTest.VALID_SHOP;
 
   @TempDir Path temp;
 
