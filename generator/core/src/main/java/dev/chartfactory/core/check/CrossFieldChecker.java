@@ -15,6 +15,7 @@ import dev.chartfactory.core.spec.EnvironmentSpec;
 import dev.chartfactory.core.spec.InstanceSpec;
 import dev.chartfactory.core.spec.Origin;
 import dev.chartfactory.core.spec.OverrideSpec;
+import dev.chartfactory.core.spec.PodSettingsSpec;
 import dev.chartfactory.core.spec.PortSpec;
 import dev.chartfactory.core.spec.ProbeSpec;
 import dev.chartfactory.core.spec.VolumeSpec;
@@ -76,6 +77,7 @@ public final class CrossFieldChecker {
 
   public List<Problem> check(ConfigRepo repo, ResolvedPlatform platform) {
     List<Problem> problems = new ArrayList<>();
+    reportedCollisions.clear();
     checkSecretLiterals(repo.factory().defaults(), problems);
     Map<AppInputs, List<Problem>> current = new HashMap<>();
     for (AppSpec app : repo.apps().values()) {
@@ -109,8 +111,16 @@ public final class CrossFieldChecker {
       problems.add(Problem.at(origin.of("name"), "name", "'" + app.name()
           + "' must start with a letter (expected a DNS-1035 label: it names Services)"));
     }
+    Map<String, ComponentSpec> byResourceName = new HashMap<>();
     for (ComponentSpec component : app.components().values()) {
       checkComponent(app, component, problems);
+      ComponentSpec first = byResourceName.putIfAbsent(component.resourceNameIn(app.name()), component);
+      if (first != null) {
+        Origin at = component.origin();
+        problems.add(Problem.at(at.of("resourceName"), at.pathOf("resourceName"), "resource name '"
+            + component.resourceNameIn(app.name()) + "' is also the name of component " + first.name()
+            + " (" + first.origin().location() + ") (expected one name per component; set resourceName)"));
+      }
     }
   }
 
@@ -151,17 +161,24 @@ public final class CrossFieldChecker {
 
   private void checkComponent(AppSpec app, ComponentSpec component, List<Problem> problems) {
     Origin origin = component.origin();
-    String fullName = app.name() + "-" + component.name();
+    String fullName = component.resourceNameIn(app.name());
     int limit = component.type() == ComponentType.STATEFUL || component.type() == ComponentType.CRON
         ? MAX_SUFFIXED_NAME : MAX_NAME;
     if (!DNS_1035.matcher(component.name()).matches()) {
       problems.add(Problem.at(origin.location(), origin.path(), "'" + component.name()
           + "' must start with a letter (expected a DNS-1035 label: it names Services)"));
     }
+    boolean named = component.resourceName() != null;
+    if (named && !DNS_1035.matcher(fullName).matches()) {
+      problems.add(Problem.at(origin.of("resourceName"), origin.pathOf("resourceName"), "resource name '"
+          + fullName + "' is not a DNS-1035 label (expected lowercase letters, digits and '-', starting"
+          + " with a letter and not ending with '-': it names a Service)"));
+    }
     if (fullName.length() > limit) {
-      problems.add(Problem.at(origin.location(), origin.path(), "resource name '" + fullName + "' is "
+      problems.add(Problem.at(named ? origin.of("resourceName") : origin.location(),
+          named ? origin.pathOf("resourceName") : origin.path(), "resource name '" + fullName + "' is "
           + fullName.length() + " characters (expected at most " + limit + " for a "
-          + component.type().id() + "; shorten the app or component name)"));
+          + component.type().id() + (named ? "; shorten resourceName)" : "; shorten the app or component name)")));
     }
     checkObjectSize(component, problems);
     Map<Integer, PortSpec> byNumber = new HashMap<>();
@@ -243,11 +260,83 @@ public final class CrossFieldChecker {
       problems.add(Problem.at(origin.of("autoscaling"), origin.pathOf("autoscaling"),
           "a stateful component does not autoscale (expected replicas instead)"));
     }
+    checkServices(app, component, problems);
+    checkPodSettings(app, component, problems);
     checkProbes(component, component.probes(), problems);
     checkAutoscaling(component.autoscaling(), origin, problems);
     checkVolumes(component, problems);
     checkSecretEnv(component, problems);
     checkSecretLiterals(component.env(), origin, problems);
+  }
+
+  private void checkPodSettings(AppSpec app, ComponentSpec component, List<Problem> problems) {
+    PodSettingsSpec.SecurityContext security = component.pod().securityContext();
+    if (security != null) {
+      Origin at = security.origin();
+      List<String> extra = security.addCapabilities().stream().filter(c -> !c.equals("NET_BIND_SERVICE")).toList();
+      if (!extra.isEmpty() && !app.waivers().containsKey("capabilities")) {
+        problems.add(new Problem(at.of("addCapabilities"), at.pathOf("addCapabilities"), "adds "
+            + String.join(", ", extra) + " (expected at most NET_BIND_SERVICE beside drop ALL)",
+            "if the app needs it, say why under policy: {waive: {capabilities: \"<reason>\"}}"));
+      }
+      boolean localhost = "Localhost".equals(security.seccompProfile());
+      if (localhost != (security.seccompLocalhostProfile() != null)) {
+        problems.add(Problem.at(at.of("seccompProfile"), at.pathOf("seccompProfile"), localhost
+            ? "a Localhost seccomp profile needs localhostProfile (expected the profile's path on the node)"
+            : "localhostProfile applies to type Localhost only"));
+      }
+    }
+    PodSettingsSpec.Hook hook = component.pod().preStop();
+    if (hook != null && hook.path() != null) {
+      List<String> names = component.ports().stream().map(PortSpec::name).toList();
+      if (hook.port() != null && !names.contains(hook.port())) {
+        problems.add(new Problem(hook.origin().location(), hook.origin().pathOf("http.port"), "port '"
+            + hook.port() + "' is not one of the component's ports (expected one of: " + String.join(", ", names) + ")",
+            Suggestions.hint(hook.port(), names)));
+      } else if (hook.port() == null && names.isEmpty()) {
+        problems.add(Problem.at(hook.origin().location(), hook.origin().pathOf("http"),
+            "an http preStop hook needs a port, and the component has none (expected exec or a port)"));
+      }
+    }
+  }
+
+  private void checkServices(AppSpec app, ComponentSpec component, List<Problem> problems) {
+    Origin origin = component.origin();
+    boolean hasService = component.type() == ComponentType.WEBAPP || component.type() == ComponentType.STATEFUL;
+    for (String field : List.of("service", "extraServices")) {
+      if (!hasService && origin.fields().containsKey(field)) {
+        problems.add(Problem.at(origin.of(field), origin.pathOf(field), "a " + component.type().id()
+            + " has no Service (expected " + field + " only on webapp and stateful components)"));
+      }
+    }
+    if (component.service() != null && !component.service().ports().isEmpty()) {
+      Origin at = component.service().origin();
+      problems.add(Problem.at(at.of("ports"), at.pathOf("ports"),
+          "the main Service carries every port (expected ports only under extraServices)"));
+    }
+    List<String> portNames = component.ports().stream().map(PortSpec::name).toList();
+    component.extraServices().forEach((key, service) -> {
+      Origin at = service.origin();
+      for (String port : service.ports()) {
+        if (!portNames.contains(port)) {
+          problems.add(new Problem(at.of("ports"), at.pathOf("ports"), "port '" + port
+              + "' is not one of the component's ports (expected one of: " + String.join(", ", portNames) + ")",
+              Suggestions.hint(port, portNames)));
+        }
+      }
+      if (hasService && component.ports().isEmpty()) {
+        problems.add(Problem.at(at.location(), at.path(), "an extra Service needs a port, and the component has none"));
+      }
+      String name = component.resourceNameIn(app.name()) + "-" + key;
+      if (name.length() > MAX_NAME) {
+        problems.add(Problem.at(at.location(), at.path(), "Service name '" + name + "' is " + name.length()
+            + " characters (expected at most " + MAX_NAME + "; shorten the key or resourceName)"));
+      }
+      if (component.type() == ComponentType.STATEFUL && key.equals("headless")) {
+        problems.add(Problem.at(at.location(), at.path(), "a stateful component already has the Service '"
+            + name + "' (expected another key than 'headless')"));
+      }
+    });
   }
 
   private void checkProbes(ComponentSpec component, ProbeSpec.Probes probes, List<Problem> problems) {
@@ -373,6 +462,39 @@ public final class CrossFieldChecker {
     });
   }
 
+  /** A component's resources, as they are named in one namespace. */
+  private record NamedComponent(String app, ResolvedComponent component) {}
+
+  /**
+   * Two apps that share a namespace in an environment must not give two components the same
+   * resource name: the second Service or Deployment would overwrite the first. Each pair of
+   * components is reported once, for the first environment (by name) where they meet.
+   */
+  private void checkResourceNamesAcrossApps(EnvironmentSpec environment, Map<String, ResolvedApp> apps,
+      List<Problem> problems) {
+    Map<String, NamedComponent> owners = new HashMap<>();
+    for (ResolvedApp app : apps.values()) {
+      if (!app.enabled()) {
+        continue;
+      }
+      for (ResolvedComponent component : app.components().values()) {
+        String name = component.resourceNameIn(app.name());
+        NamedComponent owner = owners.putIfAbsent(app.namespace() + "/" + name, new NamedComponent(app.name(), component));
+        if (owner == null || owner.app().equals(app.name())
+            || !reportedCollisions.add(owner.app() + "." + owner.component().name() + "|" + app.name() + "." + component.name())) {
+          continue;
+        }
+        Origin at = component.origin();
+        problems.add(Problem.at(at.of("resourceName"), at.pathOf("resourceName"), "resource name '" + name
+            + "' is also used by app " + owner.app() + ", component " + owner.component().name() + " ("
+            + owner.component().origin().location() + "), in namespace " + app.namespace() + " of environment "
+            + environment.name() + " (expected unique names per namespace; set resourceName on one of them)"));
+      }
+    }
+  }
+
+  private final Set<String> reportedCollisions = new java.util.HashSet<>();
+
   private void checkEnvironment(ConfigRepo repo, EnvironmentSpec environment,
       Map<String, ResolvedApp> apps, List<Problem> problems) {
     Map<String, ResolvedComponent> hosts = new HashMap<>();
@@ -385,6 +507,7 @@ public final class CrossFieldChecker {
         }
       }
     }
+    checkResourceNamesAcrossApps(environment, apps, problems);
     for (ResolvedApp app : apps.values()) {
       for (ResolvedComponent component : app.components().values()) {
         AutoscalingSpec scaling = component.autoscaling();

@@ -13,11 +13,13 @@ import dev.chartfactory.core.spec.FactorySpec;
 import dev.chartfactory.core.spec.InstanceSpec;
 import dev.chartfactory.core.spec.Origin;
 import dev.chartfactory.core.spec.OverrideSpec;
+import dev.chartfactory.core.spec.PodSettingsSpec;
 import dev.chartfactory.core.spec.PortSpec;
 import dev.chartfactory.core.spec.ProbeSpec;
 import dev.chartfactory.core.spec.RbacRuleSpec;
 import dev.chartfactory.core.spec.ResourcesSpec;
 import dev.chartfactory.core.spec.SecretRef;
+import dev.chartfactory.core.spec.ServiceSpec;
 import dev.chartfactory.core.spec.Visibility;
 import dev.chartfactory.core.spec.VolumeSpec;
 import java.util.ArrayList;
@@ -64,7 +66,7 @@ public final class SpecBinder {
         text(root, "domain", null),
         new EnvironmentSpec.IngressSpec(
             text(ingress, "className", "traefik"), text(ingress, "privateClassName", null),
-            bool(ingress, "tls", true)),
+            bool(ingress, "tls", true), text(ingress, "clusterIssuer", null)),
         gateway == null ? null
             : new EnvironmentSpec.GatewaySpec(text(gateway, "name", null), text(gateway, "namespace", null)),
         quota == null ? null
@@ -129,7 +131,7 @@ public final class SpecBinder {
   private ComponentSpec component(String name, Mapping node, String path) {
     List<PortSpec> ports = new ArrayList<>();
     if (node.get("port") instanceof Scalar port) {
-      ports.add(new PortSpec("http", Integer.parseInt(port.text()), PortSpec.Protocol.HTTP,
+      ports.add(new PortSpec("http", Integer.parseInt(port.text()), null, PortSpec.Protocol.HTTP,
           new Origin(port.location(), path + ".port", Map.of("port", port.location()))));
     }
     if (node.get("ports") instanceof Sequence portNodes) {
@@ -138,7 +140,8 @@ public final class SpecBinder {
         PortSpec.Protocol protocol =
             PortSpec.Protocol.valueOf(text(port, "protocol", "http").toUpperCase(Locale.ROOT));
         String defaultName = i == 0 && protocol.routedByHost() ? protocol.id() : protocol.id() + "-" + i;
-        ports.add(new PortSpec(text(port, "name", defaultName), integer(port, "port"), protocol,
+        ports.add(new PortSpec(text(port, "name", defaultName), integer(port, "port"),
+            nullableInteger(port, "targetPort"), protocol,
             origin(port, path + ".ports[" + i + "]")));
       }
     }
@@ -178,7 +181,66 @@ public final class SpecBinder {
         text(node, "schedule", null),
         text(node, "concurrencyPolicy", null),
         text(node, "timeZone", null),
+        text(node, "resourceName", null),
+        service(map(node, "service"), path + ".service"),
+        extraServices(map(node, "extraServices"), path + ".extraServices"),
+        podSettings(node, path),
         origin(node, path));
+  }
+
+  private PodSettingsSpec podSettings(Mapping node, String path) {
+    Mapping security = map(node, "securityContext");
+    PodSettingsSpec.SecurityContext securityContext = null;
+    if (security != null) {
+      Mapping seccomp = map(security, "seccompProfile");
+      securityContext = new PodSettingsSpec.SecurityContext(
+          security.get("readOnlyRootFilesystem") == null ? null : bool(security, "readOnlyRootFilesystem", false),
+          nullableInteger(security, "runAsUser"), nullableInteger(security, "runAsGroup"),
+          nullableInteger(security, "fsGroup"), text(seccomp, "type", null),
+          text(seccomp, "localhostProfile", null), strings(security, "addCapabilities"),
+          origin(security, path + ".securityContext"));
+    }
+    Mapping preStop = map(node, "preStop");
+    PodSettingsSpec.Hook hook = null;
+    if (preStop != null) {
+      Mapping exec = map(preStop, "exec");
+      Mapping http = map(preStop, "http");
+      hook = new PodSettingsSpec.Hook(strings(exec, "command"), http == null ? null : text(http, "path", "/"),
+          text(http, "port", null), origin(preStop, path + ".preStop"));
+    }
+    return new PodSettingsSpec(securityContext, nullableInteger(node, "terminationGracePeriodSeconds"),
+        strings(map(node, "podAnnotations")), strings(map(node, "podLabels")), hook);
+  }
+
+  private ServiceSpec service(Mapping node, String path) {
+    if (node == null) {
+      return null;
+    }
+    String type = text(node, "type", null);
+    return new ServiceSpec(type == null ? null : ServiceSpec.Type.of(type), strings(map(node, "annotations")),
+        strings(map(node, "labels")), strings(node, "ports"), origin(node, path));
+  }
+
+  private java.util.SortedMap<String, ServiceSpec> extraServices(Mapping node, String path) {
+    java.util.SortedMap<String, ServiceSpec> services = new TreeMap<>();
+    if (node != null) {
+      node.entries().forEach((name, entry) ->
+          services.put(name, service((Mapping) entry.value(), path + "." + name)));
+    }
+    return services;
+  }
+
+  /** A map of strings (annotations, labels), in key order. */
+  private static java.util.SortedMap<String, String> strings(Mapping node) {
+    java.util.SortedMap<String, String> out = new TreeMap<>();
+    if (node != null) {
+      node.entries().forEach((key, entry) -> {
+        if (entry.value() instanceof Scalar scalar) {
+          out.put(key, scalar.text());
+        }
+      });
+    }
+    return out;
   }
 
   private OverrideSpec override(Mapping node, String path) {
@@ -248,6 +310,7 @@ public final class SpecBinder {
         nullableInteger(node, "periodSeconds"),
         nullableInteger(node, "timeoutSeconds"),
         nullableInteger(node, "failureThreshold"),
+        detail == null ? new TreeMap<>() : strings(map(detail, "headers")),
         origin(node, path));
   }
 

@@ -5,6 +5,7 @@ import static dev.chartfactory.core.render.ValuesBuilder.ordered;
 import dev.chartfactory.core.resolve.ResolvedApp;
 import dev.chartfactory.core.resolve.ResolvedComponent;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
+import dev.chartfactory.core.spec.ComponentSpec;
 import dev.chartfactory.core.spec.PortSpec;
 import dev.chartfactory.core.spec.VolumeSpec;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ public final class ChartRenderer {
       addTemplate(files, "templates/" + outputName(path), output);
     }
     for (ResolvedComponent component : app.components().values()) {
-      Map<String, Object> context = Map.of("app", appContext, "component", componentContext(component));
+      Map<String, Object> context = Map.of("app", appContext, "component", componentContext(app, component));
       for (String path : blueprints.blueprintsIn(component.type().id())) {
         String output = blueprints.render(path, context);
         addTemplate(files, "templates/" + component.name() + "-" + outputName(path), output);
@@ -112,7 +113,7 @@ public final class ChartRenderer {
   private static Map<String, Object> appContext(ResolvedApp app) {
     List<Object> components = new ArrayList<>();
     for (ResolvedComponent component : app.components().values()) {
-      components.add(componentContext(component));
+      components.add(componentContext(app, component));
     }
     Map<String, Object> context = new LinkedHashMap<>();
     context.put("name", app.name());
@@ -120,10 +121,13 @@ public final class ChartRenderer {
     context.put("chartVersion", app.chartVersion());
     context.put("appVersion", app.appVersion());
     context.put("components", components);
+    context.put("podSettings", app.components().values().stream().anyMatch(c -> c.pod().changesPodSpec()));
+    context.put("targetPorts", app.components().values().stream()
+        .anyMatch(c -> c.ports().stream().anyMatch(p -> p.targetPort() != null)));
     return context;
   }
 
-  private static Map<String, Object> componentContext(ResolvedComponent component) {
+  private static Map<String, Object> componentContext(ResolvedApp app, ResolvedComponent component) {
     List<Object> ports = new ArrayList<>();
     for (PortSpec port : component.ports()) {
       ports.add(ordered("name", port.name(), "port", port.port(), "protocol", port.protocol().id()));
@@ -133,8 +137,39 @@ public final class ChartRenderer {
       volumes.add(ordered("name", volume.name(), "kind", volume.kind().id()));
     }
     boolean persistent = component.volumes().stream().anyMatch(v -> v.kind() == VolumeSpec.Kind.PERSISTENT);
+    String pattern = ComponentSpec.resourceNameOf(component.resourceNamePattern(), APP, component.name());
     return ordered("name", component.name(), "type", component.type().id(),
         "visibility", component.visibility().id(), "ports", ports, "volumes", volumes,
-        "persistentVolumes", persistent, "timeZone", component.timeZone() != null);
+        "persistentVolumes", persistent, "timeZone", component.timeZone() != null,
+        "resourceName", component.resourceNameIn(app.name()),
+        "fullname", fullnameText(app.name(), pattern),
+        "fullnameExpr", fullnameExpression(app.name(), pattern),
+        "serviceSpec", component.service() != null,
+        "podLabels", !component.pod().podLabels().isEmpty(),
+        "podAnnotations", !component.pod().podAnnotations().isEmpty(),
+        "extraServices", List.copyOf(component.extraServices().keySet()));
+  }
+
+  private static final String APP = "{app}";
+
+  /**
+   * The Helm text that names the component's resources, e.g. {@code {{ include "shop.fullname" . }}-web}:
+   * each {@code {app}} of the pattern is the chart's fullname, so {@code fullnameOverride} still applies.
+   */
+  static String fullnameText(String app, String pattern) {
+    return pattern.replace(APP, "{{ include \"" + app + ".fullname\" . }}");
+  }
+
+  /** The same name as a Helm expression, e.g. {@code printf "%s-web" (include "shop.fullname" .)}. */
+  static String fullnameExpression(String app, String pattern) {
+    int count = pattern.split("\\{app\\}", -1).length - 1;
+    if (count == 0) {
+      return "\"" + pattern + "\"";
+    }
+    StringBuilder expression = new StringBuilder("printf \"" + pattern.replace(APP, "%s") + "\"");
+    for (int i = 0; i < count; i++) {
+      expression.append(" (include \"").append(app).append(".fullname\" .)");
+    }
+    return expression.toString();
   }
 }

@@ -6,11 +6,13 @@ import dev.chartfactory.core.resolve.ResolvedComponent;
 import dev.chartfactory.core.spec.AutoscalingSpec;
 import dev.chartfactory.core.spec.ComponentType;
 import dev.chartfactory.core.spec.FactorySpec;
+import dev.chartfactory.core.spec.PodSettingsSpec;
 import dev.chartfactory.core.spec.PortSpec;
 import dev.chartfactory.core.spec.ProbeSpec;
 import dev.chartfactory.core.spec.RbacRuleSpec;
 import dev.chartfactory.core.spec.ResourcesSpec;
 import dev.chartfactory.core.spec.SecretRef;
+import dev.chartfactory.core.spec.ServiceSpec;
 import dev.chartfactory.core.spec.VolumeSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -90,11 +92,18 @@ public final class ValuesBuilder {
     v.put("args", c.args());
     List<Object> ports = new ArrayList<>();
     for (PortSpec port : c.ports()) {
-      ports.add(ordered("name", port.name(), "port", port.port(), "protocol", port.protocol().id()));
+      ports.add(port(port));
     }
     v.put("ports", ports);
     if (c.type() == ComponentType.WEBAPP || c.type() == ComponentType.STATEFUL) {
-      v.put("service", ordered("type", "ClusterIP"));
+      v.put("service", service(c.service(), List.of()));
+      if (!c.extraServices().isEmpty()) {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        c.extraServices().forEach((name, service) -> extra.put(name, service(service, c.ports().stream()
+            .filter(p -> service.ports().isEmpty() || service.ports().contains(p.name()))
+            .map(ValuesBuilder::port).toList())));
+        v.put("extraServices", extra);
+      }
       v.put("visibility", c.visibility().id());
       v.put("host", c.host() == null ? "" : c.host());
       v.put("path", c.path());
@@ -138,7 +147,65 @@ public final class ValuesBuilder {
       volumes.add(entry);
     }
     v.put("volumes", volumes);
-    v.put("podAnnotations", Map.of());
+    PodSettingsSpec pod = c.pod();
+    v.put("podAnnotations", new LinkedHashMap<>(pod.podAnnotations()));
+    // The rest only when written, so charts that do not use them keep their values and templates.
+    if (!pod.podLabels().isEmpty()) {
+      v.put("podLabels", new LinkedHashMap<>(pod.podLabels()));
+    }
+    PodSettingsSpec.SecurityContext security = pod.securityContext();
+    if (security != null) {
+      Map<String, Object> podSecurity = new LinkedHashMap<>();
+      putIfSet(podSecurity, "runAsUser", security.runAsUser());
+      putIfSet(podSecurity, "runAsGroup", security.runAsGroup());
+      putIfSet(podSecurity, "fsGroup", security.fsGroup());
+      if (security.seccompProfile() != null) {
+        Map<String, Object> seccomp = ordered("type", security.seccompProfile());
+        putIfSet(seccomp, "localhostProfile", security.seccompLocalhostProfile());
+        podSecurity.put("seccompProfile", seccomp);
+      }
+      Map<String, Object> containerSecurity = new LinkedHashMap<>();
+      putIfSet(containerSecurity, "readOnlyRootFilesystem", security.readOnlyRootFilesystem());
+      if (!security.addCapabilities().isEmpty()) {
+        containerSecurity.put("capabilities", ordered("add", security.addCapabilities()));
+      }
+      v.put("podSecurityContext", podSecurity);
+      v.put("securityContext", containerSecurity);
+    }
+    putIfSet(v, "terminationGracePeriodSeconds", pod.terminationGracePeriodSeconds());
+    if (pod.preStop() != null) {
+      PodSettingsSpec.Hook hook = pod.preStop();
+      Map<String, Object> handler = hook.path() != null
+          ? ordered("httpGet", ordered("path", hook.path(), "port",
+              hook.port() != null ? hook.port() : c.primaryPort() == null ? null : c.primaryPort().name()))
+          : ordered("exec", ordered("command", hook.command()));
+      v.put("lifecycle", ordered("preStop", handler));
+    }
+    return v;
+  }
+
+  private static Map<String, Object> port(PortSpec port) {
+    Map<String, Object> v = ordered("name", port.name(), "port", port.port(), "protocol", port.protocol().id());
+    putIfSet(v, "targetPort", port.targetPort());
+    return v;
+  }
+
+  /** {type}, as before these fields existed, plus what the spec wrote; extra Services list their ports. */
+  private static Map<String, Object> service(ServiceSpec service, List<Map<String, Object>> ports) {
+    ServiceSpec.Type type = service == null ? ServiceSpec.Type.CLUSTER_IP : service.typeOrDefault();
+    Map<String, Object> v = ordered("type", type.kubernetesType());
+    if (type == ServiceSpec.Type.HEADLESS) {
+      v.put("clusterIP", "None");
+    }
+    if (!ports.isEmpty()) {
+      v.put("ports", ports);
+    }
+    if (service != null && !service.annotations().isEmpty()) {
+      v.put("annotations", new LinkedHashMap<>(service.annotations()));
+    }
+    if (service != null && !service.labels().isEmpty()) {
+      v.put("labels", new LinkedHashMap<>(service.labels()));
+    }
     return v;
   }
 
@@ -172,7 +239,15 @@ public final class ValuesBuilder {
     String port = probe.port() != null ? probe.port()
         : c.primaryPort() != null ? c.primaryPort().name() : null;
     switch (probe.kind()) {
-      case HTTP -> v.put("httpGet", ordered("path", probe.path() == null ? "/" : probe.path(), "port", port));
+      case HTTP -> {
+        Map<String, Object> get = ordered("path", probe.path() == null ? "/" : probe.path(), "port", port);
+        if (!probe.headers().isEmpty()) {
+          List<Object> headers = new ArrayList<>();
+          probe.headers().forEach((header, value) -> headers.add(ordered("name", header, "value", value)));
+          get.put("httpHeaders", headers);
+        }
+        v.put("httpGet", get);
+      }
       case GRPC -> v.put("grpc", ordered("port", portNumber(c, port)));
       case TCP -> v.put("tcpSocket", ordered("port", port));
       case EXEC -> v.put("exec", ordered("command", probe.command()));
@@ -187,7 +262,7 @@ public final class ValuesBuilder {
   /** gRPC probes take a port number, not a name. */
   private static int portNumber(ResolvedComponent c, String name) {
     return c.ports().stream().filter(p -> p.name().equals(name)).findFirst()
-        .map(PortSpec::port).orElseThrow(() -> new IllegalStateException(
+        .map(PortSpec::containerPort).orElseThrow(() -> new IllegalStateException(
             "grpc probe of " + c.name() + " names no known port; the spec check should have caught it"));
   }
 

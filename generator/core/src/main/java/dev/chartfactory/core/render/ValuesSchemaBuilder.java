@@ -21,7 +21,7 @@ public final class ValuesSchemaBuilder {
   public Map<String, Object> schema(ResolvedApp app) {
     Map<String, Object> components = new LinkedHashMap<>();
     for (ResolvedComponent component : app.components().values()) {
-      components.put(component.name(), component(component.type(), component.timeZone() != null));
+      components.put(component.name(), component(component));
     }
     return ordered(
         "$schema", "https://json-schema.org/draft-07/schema#",
@@ -45,8 +45,9 @@ public final class ValuesSchemaBuilder {
             "components", object(components)));
   }
 
-  /** @param timeZone whether the component's values have a timeZone (only then is it a value) */
-  private static Map<String, Object> component(ComponentType type, boolean timeZone) {
+  /** The schema of one component's values; timeZone and the newer fields only where the spec uses them. */
+  private static Map<String, Object> component(ResolvedComponent c) {
+    ComponentType type = c.type();
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("enabled", bool());
     p.put("image", object(ordered(
@@ -64,12 +65,24 @@ public final class ValuesSchemaBuilder {
     }
     p.put("command", ordered("type", "array", "items", string()));
     p.put("args", ordered("type", "array", "items", string()));
-    p.put("ports", ordered("type", "array", "items", object(ordered(
-        "name", ordered("type", "string", "pattern", "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength", 15),
-        "port", ordered("type", "integer", "minimum", 1, "maximum", 65535),
-        "protocol", ordered("enum", List.of("http", "grpc", "tcp", "udp"))))));
+    p.put("ports", ordered("type", "array", "items", object(port(c))));
     if (type == ComponentType.WEBAPP || type == ComponentType.STATEFUL) {
-      p.put("service", object(ordered("type", ordered("enum", List.of("ClusterIP", "NodePort", "LoadBalancer")))));
+      // Properties beyond 'type' only where the spec uses them, so existing charts stay as they were.
+      Map<String, Object> service = ordered("type", ordered("enum", List.of("ClusterIP", "NodePort", "LoadBalancer")));
+      if (c.service() != null) {
+        service.put("clusterIP", string());
+        service.put("annotations", ordered("type", "object", "additionalProperties", string()));
+        service.put("labels", ordered("type", "object", "additionalProperties", string()));
+      }
+      p.put("service", object(service));
+      if (!c.extraServices().isEmpty()) {
+        Map<String, Object> extra = new LinkedHashMap<>(service);
+        extra.put("clusterIP", string());
+        extra.put("annotations", ordered("type", "object", "additionalProperties", string()));
+        extra.put("labels", ordered("type", "object", "additionalProperties", string()));
+        extra.put("ports", ordered("type", "array", "items", object(port(c))));
+        p.put("extraServices", ordered("type", "object", "additionalProperties", object(extra)));
+      }
       p.put("visibility", ordered("enum", List.of("public", "private", "cluster")));
       p.put("host", string());
       p.put("path", ordered("type", "string", "pattern", "^/"));
@@ -90,7 +103,7 @@ public final class ValuesSchemaBuilder {
     if (type == ComponentType.CRON) {
       p.put("schedule", ordered("type", "string", "minLength", 1));
       p.put("concurrencyPolicy", ordered("enum", List.of("Allow", "Forbid", "Replace")));
-      if (timeZone) {
+      if (c.timeZone() != null) {
         p.put("timeZone", ordered("type", "string", "minLength", 1));
       }
       p.put("suspend", bool());
@@ -102,10 +115,34 @@ public final class ValuesSchemaBuilder {
     p.put("volumes", ordered("type", "array", "items", ordered("type", "object",
         "required", List.of("name", "mountPath", "kind"))));
     p.put("podAnnotations", ordered("type", "object", "additionalProperties", string()));
+    if (!c.pod().podLabels().isEmpty()) {
+      p.put("podLabels", ordered("type", "object", "additionalProperties", string()));
+    }
+    if (c.pod().securityContext() != null) {
+      p.put("podSecurityContext", ordered("type", "object"));
+      p.put("securityContext", ordered("type", "object"));
+    }
+    if (c.pod().terminationGracePeriodSeconds() != null) {
+      p.put("terminationGracePeriodSeconds", ordered("type", "integer", "minimum", 0));
+    }
+    if (c.pod().preStop() != null) {
+      p.put("lifecycle", ordered("type", "object"));
+    }
     p.put("nodeSelector", ordered("type", "object"));
     p.put("tolerations", ordered("type", "array"));
     p.put("affinity", ordered("type", "object"));
     return object(p);
+  }
+
+  private static Map<String, Object> port(ResolvedComponent c) {
+    Map<String, Object> port = ordered(
+        "name", ordered("type", "string", "pattern", "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength", 15),
+        "port", ordered("type", "integer", "minimum", 1, "maximum", 65535),
+        "protocol", ordered("enum", List.of("http", "grpc", "tcp", "udp")));
+    if (c.ports().stream().anyMatch(p -> p.targetPort() != null)) {
+      port.put("targetPort", ordered("type", "integer", "minimum", 1, "maximum", 65535));
+    }
+    return port;
   }
 
   private static Map<String, Object> object(Map<String, Object> properties) {

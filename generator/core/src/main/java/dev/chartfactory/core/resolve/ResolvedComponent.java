@@ -1,12 +1,15 @@
 package dev.chartfactory.core.resolve;
 
 import dev.chartfactory.core.spec.AutoscalingSpec;
+import dev.chartfactory.core.spec.ComponentSpec;
 import dev.chartfactory.core.spec.ComponentType;
 import dev.chartfactory.core.spec.Origin;
 import dev.chartfactory.core.spec.PortSpec;
 import dev.chartfactory.core.spec.ProbeSpec;
 import dev.chartfactory.core.spec.ResourcesSpec;
+import dev.chartfactory.core.spec.PodSettingsSpec;
 import dev.chartfactory.core.spec.SecretRef;
+import dev.chartfactory.core.spec.ServiceSpec;
 import dev.chartfactory.core.spec.Visibility;
 import dev.chartfactory.core.spec.VolumeSpec;
 import java.util.List;
@@ -20,6 +23,8 @@ import java.util.TreeMap;
  * @param host the host as written (a first label, or a full name with dots) when exposed,
  *     else null; see {@link #fullHost}
  * @param autoscaling null when the component does not autoscale
+ * @param resourceNamePattern what its resources are named, with {@code {app}} and
+ *     {@code {component}} placeholders ({@link ComponentSpec#resourceNamePattern})
  * @param overrideOrigin where the environment's override was written, or null
  */
 public record ResolvedComponent(
@@ -44,6 +49,10 @@ public record ResolvedComponent(
     String schedule,
     String concurrencyPolicy,
     String timeZone,
+    String resourceNamePattern,
+    ServiceSpec service,
+    SortedMap<String, ServiceSpec> extraServices,
+    PodSettingsSpec pod,
     Origin origin,
     Origin overrideOrigin) {
 
@@ -54,6 +63,7 @@ public record ResolvedComponent(
     env = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(env));
     secretEnv = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(secretEnv));
     volumes = List.copyOf(volumes);
+    extraServices = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(extraServices));
   }
 
   /** The host name clients use: a first label is completed with the environment's domain. */
@@ -62,6 +72,11 @@ public record ResolvedComponent(
       return null;
     }
     return host.contains(".") || domain == null ? host : host + "." + domain;
+  }
+
+  /** The name of its resources in app {@code app}. */
+  public String resourceNameIn(String app) {
+    return ComponentSpec.resourceNameOf(resourceNamePattern, app, name);
   }
 
   /** The first port, which probes and routes use when they name none. */

@@ -2,6 +2,7 @@ package dev.chartfactory.core.spec;
 
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 
 /**
  * One deployable part of an application, as written in {@code apps/<app>/app.yaml}.
@@ -23,7 +24,17 @@ import java.util.Map;
  *     env: {LOG_LEVEL: info}
  *     secretEnv: {DB_PASSWORD: {secret: shop-db, key: password}}
  *   nightly: {type: cron, image: shop-tools, schedule: "0 3 * * *", command: [./prune]}
+ *   api: {type: webapp, image: shop-api, port: 8080, resourceName: "{app}"}   # named 'shop'
+ *   front:
+ *     ports: [{name: http, port: 80, targetPort: 8080}]    # Service port 80 → container 8080
+ *     service: {type: ClusterIP, annotations: {...}, labels: {...}}         # or NodePort, LoadBalancer, Headless
+ *     extraServices: {external: {type: LoadBalancer, ports: [http]}}        # Service <name>-external
  * }</pre>
+ *
+ * @param service null when not written (a ClusterIP Service over every port)
+ * @param pod security context, grace period, pod annotations and labels, preStop hook
+ *     ({@link PodSettingsSpec#NONE} when none is written)
+ * @param extraServices Services beside the main one, named {@code <resource name>-<key>}
  *
  * Fields that are null were not written and are filled from defaults when resolving.
  */
@@ -47,7 +58,14 @@ public record ComponentSpec(
     String schedule,
     String concurrencyPolicy,
     String timeZone,
+    String resourceName,
+    ServiceSpec service,
+    SortedMap<String, ServiceSpec> extraServices,
+    PodSettingsSpec pod,
     Origin origin) {
+
+  /** What resources are named when {@code resourceName} is not written. */
+  public static final String DEFAULT_RESOURCE_NAME = "{app}-{component}";
 
   public ComponentSpec {
     command = List.copyOf(command);
@@ -56,5 +74,21 @@ public record ComponentSpec(
     env = Map.copyOf(env);
     secretEnv = Map.copyOf(secretEnv);
     volumes = List.copyOf(volumes);
+    extraServices = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(extraServices));
+  }
+
+  /** The name pattern its resources get, {@code {app}} and {@code {component}} still in it. */
+  public String resourceNamePattern() {
+    return resourceName == null ? DEFAULT_RESOURCE_NAME : resourceName;
+  }
+
+  /** The name of its Deployment/StatefulSet/CronJob, Service, HPA, PDB and routes in app {@code app}. */
+  public String resourceNameIn(String app) {
+    return resourceNameOf(resourceNamePattern(), app, name);
+  }
+
+  /** {@code pattern} with {@code {app}} and {@code {component}} replaced. */
+  public static String resourceNameOf(String pattern, String app, String component) {
+    return pattern.replace("{component}", component).replace("{app}", app);
   }
 }

@@ -9,7 +9,7 @@ package dev.chartfactory.core.spec;
  * namespace: platform             # every app in one namespace...
  * namespacePrefix: ws-dev-        # ...or one namespace per app, prefixed
  * domain: dev.local.test
- * ingress: {className: traefik, privateClassName: internal, tls: true}
+ * ingress: {className: traefik, privateClassName: internal, tls: true, clusterIssuer: letsencrypt-prod}
  * gateway: {name: main, namespace: gateway-system}   # HTTPRoute instead of Ingress
  * quota: {cpu: "8", memory: 16Gi, storage: 100Gi}
  * cluster:                        # where this environment runs (default: the current/in-cluster one)
@@ -60,10 +60,10 @@ public record EnvironmentSpec(
   }
 
   /**
-   * Ingress classes (public, and for private components; null means the same) and whether
-   * hosts get TLS from the cluster issuer.
+   * Ingress classes (public, and for private components; null means the same), whether hosts
+   * get TLS, and from which cert-manager ClusterIssuer (null: factory.yaml's certManager.issuer).
    */
-  public record IngressSpec(String className, String privateClassName, boolean tls) {}
+  public record IngressSpec(String className, String privateClassName, boolean tls, String clusterIssuer) {}
 
   /** The Gateway that HTTPRoutes attach to. Null gateway means Ingress is used. */
   public record GatewaySpec(String name, String namespace) {}

@@ -14,6 +14,7 @@ import java.util.Locale;
  * }</pre>
  *
  * @param port the named port to probe (defaults to the component's first port)
+ * @param headers HTTP headers of an http probe ({@code http: {path: /, headers: {Cookie: x}}})
  */
 public record ProbeSpec(
     Kind kind,
@@ -24,10 +25,12 @@ public record ProbeSpec(
     Integer periodSeconds,
     Integer timeoutSeconds,
     Integer failureThreshold,
+    java.util.SortedMap<String, String> headers,
     Origin origin) {
 
   public ProbeSpec {
     command = List.copyOf(command);
+    headers = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(headers));
   }
 
   /** How the kubelet checks. */

@@ -134,13 +134,13 @@ public final class UmbrellaRenderer {
 
   private static Map<String, Object> exposure(EnvironmentSpec environment, FactorySpec factory) {
     EnvironmentSpec.IngressSpec ingress = environment == null
-        ? new EnvironmentSpec.IngressSpec("traefik", null, true) : environment.ingress();
+        ? new EnvironmentSpec.IngressSpec("traefik", null, true, null) : environment.ingress();
     EnvironmentSpec.GatewaySpec gateway = environment == null ? null : environment.gateway();
     return ordered(
         "className", ingress.className(),
         "privateClassName", ingress.privateClassName() == null ? "" : ingress.privateClassName(),
         "tls", ingress.tls(),
-        "clusterIssuer", factory.certManager().issuer(),
+        "clusterIssuer", ingress.clusterIssuer() != null ? ingress.clusterIssuer() : factory.certManager().issuer(),
         "gateway", ordered("name", gateway == null ? "" : gateway.name(),
             "namespace", gateway == null || gateway.namespace() == null ? "" : gateway.namespace()));
   }
@@ -184,9 +184,9 @@ public final class UmbrellaRenderer {
       ResolvedApp app, ValuesBuilder values) {
     Map<String, Object> appValues = new LinkedHashMap<>();
     appValues.put("enabled", app.enabled());
-    if (!app.namespace().equals(platform.factory().umbrella().namespace())) {
-      appValues.put("namespace", app.namespace());
-    }
+    // Written even when it is the umbrella's own namespace: a plain 'helm template -f
+    // values-<env>.yaml' without -n would otherwise put the app's objects in 'default'.
+    appValues.put("namespace", app.namespace());
     Map<String, Object> components = ValuesDiff.diff(values.componentsValues(base), values.componentsValues(app));
     if (!components.isEmpty()) {
       appValues.put("components", components);

@@ -36,6 +36,7 @@ public final class PolicyChecker {
     rules.put("name-length", "names fit 63 characters (52 for StatefulSets and CronJobs)");
     rules.put("namespace-prefix", "objects stay in namespaces with the environment's prefix");
     rules.put("quota", "every namespace of an environment with quotas has a ResourceQuota");
+    rules.put("capabilities", "containers add no Linux capability but NET_BIND_SERVICE");
     return java.util.Collections.unmodifiableMap(rules);
   }
 
@@ -179,6 +180,12 @@ public final class PolicyChecker {
             + " (set probes.liveness and probes.readiness)"));
       }
       Map<String, Object> security = map(container.get("securityContext"));
+      List<Object> added = list(map(security.get("capabilities")).get("add"));
+      List<String> extra = added.stream().map(String::valueOf).filter(c -> !c.equals("NET_BIND_SERVICE")).toList();
+      if (!extra.isEmpty()) {
+        findings.add(context.finding("capabilities", path + ".securityContext.capabilities.add", "adds "
+            + String.join(", ", extra) + " (expected at most NET_BIND_SERVICE; waive 'capabilities' with a reason)"));
+      }
       boolean nonRoot = Boolean.TRUE.equals(security.getOrDefault("runAsNonRoot", podSecurity.get("runAsNonRoot")));
       if (!nonRoot || !Boolean.FALSE.equals(security.get("allowPrivilegeEscalation"))) {
         findings.add(context.finding("non-root", path + ".securityContext", "must run as non-root"

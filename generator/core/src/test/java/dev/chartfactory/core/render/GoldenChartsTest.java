@@ -25,8 +25,22 @@ class GoldenChartsTest {
   @ParameterizedTest
   @ValueSource(strings = {"small", "shop"})
   void generatedCharts_matchGoldenFiles(String example) throws IOException {
+    assertMatchesGolden(TestRepos.projectRoot().resolve("examples/" + example), example);
+  }
+
+  /**
+   * Repos under {@code golden/<case>/spec} that use the spec fields the examples leave at their
+   * defaults, so each field's generated output is reviewed once and then held still.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"fidelity"})
+  void specFeatureRepos_matchGoldenFiles(String name) throws IOException {
+    assertMatchesGolden(TestRepos.resource("golden/" + name + "/spec"), name);
+  }
+
+  private static void assertMatchesGolden(Path repo, String example) throws IOException {
     Map<String, String> actual = new TreeMap<>();
-    for (RenderedChart chart : Generated.render(TestRepos.projectRoot().resolve("examples/" + example))) {
+    for (RenderedChart chart : Generated.render(repo)) {
       chart.files().forEach((file, text) -> actual.put(chart.folder() + "/" + file, text));
     }
     Path expectedRoot = TestRepos.resource("golden/" + example + "/expected");

@@ -138,4 +138,23 @@ class PolicyCheckerTest {
     assertThat(rules(waived, "prod", GOOD_DEPLOYMENT.formatted("platform", "latest"))).isEmpty();
     assertThat(waived.repo().apps().get("shop").waivers()).containsKey("pinned-tag");
   }
+
+  @Test
+  void addedCapabilities_beyondNetBindService_failUnlessWaived() {
+    String adding = GOOD_DEPLOYMENT.formatted("platform", "1.0.0").replace(
+        "securityContext: {allowPrivilegeEscalation: false}",
+        "securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL], add: [%s]}}");
+    assertThat(rules(platform(Map.of()), "prod", adding.formatted("NET_BIND_SERVICE"))).isEmpty();
+    assertThat(rules(platform(Map.of()), "prod", adding.formatted("NET_ADMIN"))).containsExactly("capabilities");
+    ResolvedPlatform waived = platform(Map.of("apps/shop/app.yaml", """
+        name: shop
+        version: 1.0.0
+        policy:
+          waive: {capabilities: "the proxy programs iptables rules for its pod"}
+        components:
+          web: {type: webapp, image: shop-web, port: 8080, probes: {liveness: {http: {}}, readiness: {http: {}}},
+                securityContext: {addCapabilities: [NET_ADMIN]}}
+        """));
+    assertThat(rules(waived, "prod", adding.formatted("NET_ADMIN"))).isEmpty();
+  }
 }
