@@ -8,8 +8,8 @@ import dev.chartfactory.core.diff.DiffReport;
 import dev.chartfactory.core.diff.EnvironmentDiff;
 import dev.chartfactory.core.error.Problem;
 import dev.chartfactory.core.error.SourceLocation;
-import dev.chartfactory.core.error.SpecException;
 import dev.chartfactory.core.error.StaleOutputException;
+import dev.chartfactory.core.error.UsageException;
 import dev.chartfactory.core.git.BaseComparison;
 import dev.chartfactory.core.git.GitRepo;
 import dev.chartfactory.core.git.GitSpecSource;
@@ -178,8 +178,8 @@ public class DiffCommands {
     Pipeline pipeline = new Pipeline(Terminal.progress(true));
     DirectorySpecSource source = new DirectorySpecSource(Path.of(repo));
     if (to != null && from == null) {
-      throw SpecException.of(Problem.at(SourceLocation.ofFile("<command line>"), "--to",
-          "needs --from (expected --from REF [--to REF])"));
+      throw new UsageException("--to",
+          "needs --from (expected --from REF [--to REF])");
     }
     List<RenderedChart> before;
     ResolvedPlatform platform;
@@ -208,8 +208,8 @@ public class DiffCommands {
 
   private static void requireDiffFormat(String output) {
     if (!output.equals("text") && !output.equals("markdown")) {
-      throw SpecException.of(Problem.at(SourceLocation.ofFile("<command line>"), "--output",
-          "'" + output + "' is not an output format (expected text or markdown)"));
+      throw new UsageException("--output",
+          "'" + output + "' is not an output format (expected text or markdown)");
     }
   }
 

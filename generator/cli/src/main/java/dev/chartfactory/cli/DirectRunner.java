@@ -1,6 +1,7 @@
 package dev.chartfactory.cli;
 
 import dev.chartfactory.core.check.Suggestions;
+import dev.chartfactory.core.error.UsageException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -71,9 +72,8 @@ final class DirectRunner {
     Object[] values;
     try {
       values = bind(name, target.method(), List.of(args).subList(first, args.length));
-    } catch (IllegalArgumentException usage) {
-      System.err.println("error: " + name + ": " + usage.getMessage() + " (see 'factory help " + name + "')");
-      return Optional.of(ExitCodes.INVALID_INPUT);
+    } catch (UsageException usage) {
+      return Optional.of(new ExitCodes().forCommand(name).apply(usage).code());
     }
     try {
       Object result = target.method().invoke(target.owner().getDeclaredConstructor().newInstance(), values);
@@ -86,7 +86,7 @@ final class DirectRunner {
       System.out.flush();
       Throwable failure = e.getCause();
       if (failure instanceof Exception exception) {
-        return Optional.of(new ExitCodes().apply(exception).code());
+        return Optional.of(new ExitCodes().forCommand(name).apply(exception).code());
       }
       throw (Error) failure;
     } catch (ReflectiveOperationException e) {
@@ -122,7 +122,7 @@ final class DirectRunner {
       Parameter parameter = byOption.get(optionName);
       if (parameter == null) {
         String hint = Suggestions.hint(optionName, byOption.keySet());
-        throw new IllegalArgumentException("unknown option '--" + optionName + "'"
+        throw usage("unknown option '--" + optionName + "'"
             + (hint == null ? "" : "; " + hint.replace("'", "'--").replace("'--?", "'?")));
       }
       String value;
@@ -133,12 +133,12 @@ final class DirectRunner {
       } else if (i + 1 < words.size()) {
         value = words.get(++i);
       } else {
-        throw new IllegalArgumentException("option '--" + optionName + "' needs a value");
+        throw usage("option '--" + optionName + "' needs a value");
       }
       given.put(parameter, value);
     }
     if (arguments.size() > positional.size()) {
-      throw new IllegalArgumentException("unexpected argument '" + arguments.get(positional.size()) + "'");
+      throw usage("unexpected argument '" + arguments.get(positional.size()) + "'");
     }
     Object[] values = new Object[parameters.length];
     for (int i = 0; i < parameters.length; i++) {
@@ -149,7 +149,7 @@ final class DirectRunner {
         text = given.containsKey(parameter) ? given.get(parameter)
             : option.defaultValue().isEmpty() ? null : option.defaultValue();
         if (text == null && option.required()) {
-          throw new IllegalArgumentException("missing option '--" + option.longName() + "'");
+          throw usage("missing option '--" + option.longName() + "'");
         }
       } else {
         int index = positional.indexOf(parameter);
@@ -157,12 +157,16 @@ final class DirectRunner {
         text = index < arguments.size() ? arguments.get(index)
             : argument == null || argument.defaultValue().isEmpty() ? null : argument.defaultValue();
         if (text == null) {
-          throw new IllegalArgumentException("missing argument: " + (argument == null ? "" : argument.description()));
+          throw usage("missing argument: " + (argument == null ? "" : argument.description()));
         }
       }
       values[i] = convert(parameter, text);
     }
     return values;
+  }
+
+  private static UsageException usage(String message) {
+    return new UsageException("", message);
   }
 
   private static boolean isBoolean(Parameter parameter) {
@@ -176,7 +180,7 @@ final class DirectRunner {
         return false;
       }
       if (!text.equals("true") && !text.equals("false")) {
-        throw new IllegalArgumentException("'" + text + "' is not true or false");
+        throw usage("'" + text + "' is not true or false");
       }
       return Boolean.parseBoolean(text);
     }
@@ -184,7 +188,7 @@ final class DirectRunner {
       try {
         return Integer.parseInt(text);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("'" + text + "' is not a whole number");
+        throw usage("'" + text + "' is not a whole number");
       }
     }
     return text;

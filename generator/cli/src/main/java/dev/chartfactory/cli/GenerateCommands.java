@@ -2,18 +2,16 @@ package dev.chartfactory.cli;
 
 import dev.chartfactory.core.Pipeline;
 import dev.chartfactory.core.PipelineListener;
-import dev.chartfactory.core.validate.ChartValidator;
-import dev.chartfactory.core.validate.ChartWorkspace;
-import dev.chartfactory.core.validate.ManifestSchemaValidator;
-import dev.chartfactory.core.error.Problem;
-import dev.chartfactory.core.error.SourceLocation;
-import dev.chartfactory.core.error.SpecException;
+import dev.chartfactory.core.error.UsageException;
 import dev.chartfactory.core.git.GitRepo;
 import dev.chartfactory.core.load.DirectorySpecSource;
 import dev.chartfactory.core.load.SpecSource;
 import dev.chartfactory.core.render.Provenance;
 import dev.chartfactory.core.render.RenderedChart;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
+import dev.chartfactory.core.validate.ChartValidator;
+import dev.chartfactory.core.validate.ChartWorkspace;
+import dev.chartfactory.core.validate.ManifestSchemaValidator;
 import dev.chartfactory.core.write.ChartChange;
 import dev.chartfactory.core.write.ChartWriter;
 import java.nio.file.Path;
@@ -73,10 +71,10 @@ public class GenerateCommands {
     ResolvedPlatform platform = pipeline.resolve(source);
     for (String app : apps) {
       if (!platform.baseApps().containsKey(app)) {
-        throw SpecException.of(new Problem(SourceLocation.ofFile("<command line>"), "app",
+        throw new UsageException("app",
             "'" + app + "' is not an app of this repo (expected one of: "
                 + String.join(", ", platform.baseApps().keySet()) + ")",
-            dev.chartfactory.core.check.Suggestions.hint(app, platform.baseApps().keySet())));
+            dev.chartfactory.core.check.Suggestions.hint(app, platform.baseApps().keySet()));
       }
     }
     ChartWriter writer = new ChartWriter(root);

@@ -2,9 +2,7 @@ package dev.chartfactory.cli;
 
 import dev.chartfactory.core.Pipeline;
 import dev.chartfactory.core.PipelineListener;
-import dev.chartfactory.core.error.Problem;
-import dev.chartfactory.core.error.SourceLocation;
-import dev.chartfactory.core.error.SpecException;
+import dev.chartfactory.core.error.UsageException;
 import dev.chartfactory.core.gitops.GitOpsManifests;
 import dev.chartfactory.core.load.DirectorySpecSource;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
@@ -33,8 +31,8 @@ public class GitOpsCommands {
       case "argocd" -> manifests.argoApplications(platform, environments).stripTrailing();
       case "argocd-appset" -> manifests.argoApplicationSet(platform).stripTrailing();
       case "flux" -> manifests.flux(platform, environments).stripTrailing();
-      default -> throw SpecException.of(Problem.at(SourceLocation.ofFile("<command line>"), "--format",
-          "'" + format + "' is not a format (expected one of: argocd, argocd-appset, flux)"));
+      default -> throw new UsageException("--format",
+          "'" + format + "' is not a format (expected one of: argocd, argocd-appset, flux)");
     };
   }
 }

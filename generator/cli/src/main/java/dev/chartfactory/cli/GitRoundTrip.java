@@ -1,12 +1,8 @@
 package dev.chartfactory.cli;
 
-import static dev.chartfactory.cli.GenerateCommands.isBlank;
-
 import dev.chartfactory.core.PipelineListener;
 import dev.chartfactory.core.error.GitException;
-import dev.chartfactory.core.error.Problem;
-import dev.chartfactory.core.error.SourceLocation;
-import dev.chartfactory.core.error.SpecException;
+import dev.chartfactory.core.error.UsageException;
 import dev.chartfactory.core.git.GitCommitter;
 import dev.chartfactory.core.git.GitRepo;
 import dev.chartfactory.core.git.GitSpecSource;
@@ -19,6 +15,7 @@ import java.util.Set;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
+import static dev.chartfactory.cli.GenerateCommands.isBlank;
 
 /**
  * {@code generate-all} with Git options: specs read from a ref (no checkout), the source commit
@@ -89,7 +86,7 @@ final class GitRoundTrip {
     return ScratchFolders.create("factory-dry-run-");
   }
 
-  private static SpecException usage(String option, String message) {
-    return SpecException.of(Problem.at(SourceLocation.ofFile("<command line>"), option, message));
+  private static UsageException usage(String option, String message) {
+    return new UsageException(option, message);
   }
 }

@@ -5,6 +5,7 @@ import dev.chartfactory.core.PipelineListener;
 import dev.chartfactory.core.error.Problem;
 import dev.chartfactory.core.error.SourceLocation;
 import dev.chartfactory.core.error.SpecException;
+import dev.chartfactory.core.error.UsageException;
 import dev.chartfactory.core.helm.HelmCli;
 import dev.chartfactory.core.helm.HelmReleaseNotFoundException;
 import dev.chartfactory.core.helm.ReleaseGuard;
@@ -152,9 +153,9 @@ public class ReleaseCommands {
     HelmCli helm = helm(root, kubeconfig);
     if (!yes) {
       ReleaseStatus status = helm.status(umbrella.name(), umbrella.namespace());
-      throw SpecException.of(Problem.at(SourceLocation.ofFile("<command line>"), "--yes",
+      throw new UsageException("--yes",
           "would uninstall release " + status.name() + " in namespace " + status.namespace() + " (revision "
-              + status.revision() + ", " + status.status() + ") and delete all its objects; re-run with --yes"));
+              + status.revision() + ", " + status.status() + ") and delete all its objects; re-run with --yes");
     }
     return logged(new OperationLog(root), "uninstall", null, umbrella, false, null, () -> {
       ReleaseStatus status = helm.status(umbrella.name(), umbrella.namespace());
@@ -281,8 +282,8 @@ public class ReleaseCommands {
       end = matcher.end();
     }
     if (end == 0 || end != text.strip().length() || total.isZero()) {
-      throw SpecException.of(Problem.at(SourceLocation.ofFile("<command line>"), "--timeout",
-          "'" + text + "' is not a duration (expected e.g. 90s, 10m, 1h30m)"));
+      throw new UsageException("--timeout",
+          "'" + text + "' is not a duration (expected e.g. 90s, 10m, 1h30m)");
     }
     return total;
   }

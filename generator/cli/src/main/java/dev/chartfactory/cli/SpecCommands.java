@@ -3,8 +3,7 @@ package dev.chartfactory.cli;
 import dev.chartfactory.core.Pipeline;
 import dev.chartfactory.core.PipelineListener;
 import dev.chartfactory.core.error.FactoryException;
-import dev.chartfactory.core.validate.ChartValidator;
-import java.util.List;
+import dev.chartfactory.core.error.UsageException;
 import dev.chartfactory.core.load.DirectorySpecSource;
 import dev.chartfactory.core.load.OverlaySpecSource;
 import dev.chartfactory.core.load.SpecLoader;
@@ -12,15 +11,14 @@ import dev.chartfactory.core.resolve.ResolvedPlatform;
 import dev.chartfactory.core.scaffold.SpecScaffolder;
 import dev.chartfactory.core.spec.ComponentType;
 import dev.chartfactory.core.spec.ConfigRepo;
-import dev.chartfactory.core.error.Problem;
-import dev.chartfactory.core.error.SourceLocation;
-import dev.chartfactory.core.error.SpecException;
+import dev.chartfactory.core.validate.ChartValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.shell.core.command.annotation.Argument;
@@ -40,8 +38,8 @@ public class SpecCommands {
       @Option(longName = "output", defaultValue = "text", description = "text | json | sarif") String output,
       @Option(longName = "quiet", description = "no progress output") boolean quiet) {
     if (!List.of("text", "json", "sarif").contains(output)) {
-      throw SpecException.of(Problem.at(SourceLocation.ofFile("<command line>"), "--output",
-          "'" + output + "' is not an output format (expected text, json or sarif)"));
+      throw new UsageException("--output",
+          "'" + output + "' is not an output format (expected text, json or sarif)");
     }
     boolean structured = !output.equals("text");
     PipelineListener listener = Terminal.progress(quiet || structured);
@@ -104,8 +102,8 @@ public class SpecCommands {
     try {
       return ComponentType.of(type);
     } catch (IllegalArgumentException e) {
-      throw SpecException.of(Problem.at(SourceLocation.ofFile("<command line>"), "--type", "'" + type
-          + "' is not a component type (expected one of: webapp, worker, cron, stateful)"));
+      throw new UsageException("--type", "'" + type
+          + "' is not a component type (expected one of: webapp, worker, cron, stateful)");
     }
   }
 

@@ -2,9 +2,7 @@ package dev.chartfactory.core.git;
 
 import dev.chartfactory.core.PipelineListener;
 import dev.chartfactory.core.error.GitException;
-import dev.chartfactory.core.error.Problem;
-import dev.chartfactory.core.error.SourceLocation;
-import dev.chartfactory.core.error.SpecException;
+import dev.chartfactory.core.error.UsageException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,8 +70,8 @@ public final class GitCommitter {
     if (option != null && !option.isBlank()) {
       Matcher matcher = PERSON.matcher(option);
       if (!matcher.matches() || matcher.group(1).isEmpty()) {
-        throw SpecException.of(Problem.at(SourceLocation.ofFile("<command line>"), "author",
-            "'" + option + "' is not a Git identity (expected \"Name <email>\", e.g. \"CI Bot <ci@example.com>\")"));
+        throw new UsageException("author",
+            "'" + option + "' is not a Git identity (expected \"Name <email>\", e.g. \"CI Bot <ci@example.com>\")");
       }
       return new PersonIdent(matcher.group(1), matcher.group(2));
     }

@@ -3,7 +3,6 @@ package dev.chartfactory.core.git;
 import dev.chartfactory.core.error.GitException;
 import dev.chartfactory.core.load.SpecSource;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -139,7 +138,7 @@ public final class GitSpecSource implements SpecSource {
     try (ObjectReader reader = repository.newObjectReader()) {
       return reader.getObjectSize(blob(path), Constants.OBJ_BLOB);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path + " at " + describe(), e);
+      throw new GitException("cannot read " + path + " at " + describe() + ": " + e.getMessage(), e);
     }
   }
 
@@ -148,7 +147,7 @@ public final class GitSpecSource implements SpecSource {
     try (ObjectReader reader = repository.newObjectReader()) {
       return reader.open(blob(path), Constants.OBJ_BLOB).getBytes();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path + " at " + describe(), e);
+      throw new GitException("cannot read " + path + " at " + describe() + ": " + e.getMessage(), e);
     }
   }
 
@@ -161,7 +160,7 @@ public final class GitSpecSource implements SpecSource {
   private ObjectId blob(String path) {
     ObjectId id = blobs.get(path);
     if (id == null) {
-      throw new IllegalArgumentException("no such file at " + describe() + ": " + path);
+      throw new GitException("no such file at " + describe() + ": " + path);
     }
     return id;
   }

@@ -1,8 +1,8 @@
 package dev.chartfactory.core.load;
 
-import dev.chartfactory.core.error.FactoryException;
+import dev.chartfactory.core.error.FileAccessException;
+import dev.chartfactory.core.error.InvalidInputException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -33,7 +33,7 @@ public final class DirectorySpecSource implements SpecSource {
   public DirectorySpecSource(Path root) {
     this.root = root.toAbsolutePath().normalize();
     if (!Files.isDirectory(this.root)) {
-      throw new FactoryException("config repo not found: " + this.root
+      throw new InvalidInputException("config repo not found: " + this.root
           + " is not a directory (expected a folder with factory.yaml; perhaps --repo is wrong?)",
           (Throwable) null);
     }
@@ -62,7 +62,7 @@ public final class DirectorySpecSource implements SpecSource {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + root, e);
+      throw FileAccessException.of("cannot list " + root, e);
     }
     files.sort(null);
     listed = fingerprints;
@@ -123,7 +123,7 @@ public final class DirectorySpecSource implements SpecSource {
     try {
       return Files.size(resolve(path));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path, e);
+      throw FileAccessException.of("cannot read " + path, e);
     }
   }
 
@@ -132,14 +132,14 @@ public final class DirectorySpecSource implements SpecSource {
     try {
       return Files.readAllBytes(resolve(path));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path, e);
+      throw FileAccessException.of("cannot read " + path, e);
     }
   }
 
   private Path resolve(String path) {
     Path file = root.resolve(path).normalize();
     if (!file.startsWith(root)) {
-      throw new IllegalArgumentException("path escapes the config repo: " + path);
+      throw new InvalidInputException("path escapes the config repo: " + path, (Throwable) null);
     }
     return file;
   }

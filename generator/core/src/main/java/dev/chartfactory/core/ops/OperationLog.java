@@ -1,6 +1,6 @@
 package dev.chartfactory.core.ops;
 
-import dev.chartfactory.core.error.FactoryException;
+import dev.chartfactory.core.error.FileAccessException;
 import dev.chartfactory.core.error.GitException;
 import dev.chartfactory.core.git.GitRepo;
 import java.io.IOException;
@@ -79,7 +79,7 @@ public final class OperationLog {
       Files.writeString(file, JSON.writeValueAsString(line) + "\n", StandardCharsets.UTF_8,
           StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
     } catch (IOException e) {
-      throw new FactoryException("cannot append to " + file + ": " + e.getMessage(), e);
+      throw FileAccessException.of("cannot append to " + file, e);
     }
   }
 
@@ -109,7 +109,7 @@ public final class OperationLog {
         }
       }
     } catch (IOException e) {
-      throw new FactoryException("cannot read " + file + ": " + e.getMessage(), e);
+      throw FileAccessException.of("cannot read " + file, e);
     }
     return List.copyOf(entries);
   }

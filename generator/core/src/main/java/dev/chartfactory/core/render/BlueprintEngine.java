@@ -3,14 +3,14 @@ package dev.chartfactory.core.render;
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
-import com.hubspot.jinjava.tree.Node;
 import com.hubspot.jinjava.interpret.TemplateError;
+import com.hubspot.jinjava.tree.Node;
+import dev.chartfactory.core.error.InternalException;
 import dev.chartfactory.core.error.Problem;
 import dev.chartfactory.core.error.RenderException;
 import dev.chartfactory.core.error.SourceLocation;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -185,11 +185,11 @@ public final class BlueprintEngine {
   static String readResource(String resource) {
     try (InputStream in = BlueprintEngine.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("missing from the build: " + resource);
+        throw new InternalException("missing from the build: " + resource);
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new InternalException("cannot read " + resource + " from the build", e);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.chartfactory.core.render;
 
+import dev.chartfactory.core.error.InternalException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -43,7 +44,7 @@ public final class GeneratorId {
       return (version.isEmpty() || version.startsWith("$") ? "dev" : version) + "+"
           + HexFormat.of().formatHex(digest.digest(), 0, 6);
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+      throw new InternalException("cannot compute the generator id", e);
     }
   }
 

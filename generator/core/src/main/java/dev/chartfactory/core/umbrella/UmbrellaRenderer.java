@@ -1,7 +1,6 @@
 package dev.chartfactory.core.umbrella;
 
-import static dev.chartfactory.core.render.ValuesBuilder.ordered;
-
+import dev.chartfactory.core.error.InternalException;
 import dev.chartfactory.core.render.GeneratorId;
 import dev.chartfactory.core.render.RenderedChart;
 import dev.chartfactory.core.render.ValuesBuilder;
@@ -12,7 +11,6 @@ import dev.chartfactory.core.spec.EnvironmentSpec;
 import dev.chartfactory.core.spec.FactorySpec;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import static dev.chartfactory.core.render.ValuesBuilder.ordered;
 
 /**
  * The umbrella chart that installs every app together: one {@code file://../charts/<app>}
@@ -262,11 +261,11 @@ public final class UmbrellaRenderer {
   private static String resource(String name) {
     try (InputStream in = UmbrellaRenderer.class.getResourceAsStream("/umbrella/" + name)) {
       if (in == null) {
-        throw new IllegalStateException("missing from the build: /umbrella/" + name);
+        throw new InternalException("missing from the build: /umbrella/" + name);
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new InternalException("cannot read /umbrella/" + name + " from the build", e);
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.chartfactory.core.validate;
 
 import dev.chartfactory.core.PipelineListener;
 import dev.chartfactory.core.Workers;
+import dev.chartfactory.core.error.FileAccessException;
 import dev.chartfactory.core.error.Problem;
 import dev.chartfactory.core.error.SourceLocation;
 import dev.chartfactory.core.error.ValidationException;
@@ -14,7 +15,6 @@ import dev.chartfactory.core.resolve.ResolvedPlatform;
 import dev.chartfactory.core.spec.ComponentType;
 import dev.chartfactory.core.spec.EnvironmentSpec;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,7 +75,7 @@ public final class ChartValidator {
     try {
       scratch = Files.createTempDirectory("factory-validate-");
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw FileAccessException.of("cannot create a scratch folder for validation", e);
     }
     try {
       return validate(platform, ChartWorkspace.of(scratch, charts), charts);

@@ -1,5 +1,6 @@
 package dev.chartfactory.core.validate;
 
+import dev.chartfactory.core.error.FileAccessException;
 import dev.chartfactory.core.render.RenderedChart;
 import dev.chartfactory.core.render.YamlText;
 import dev.chartfactory.core.umbrella.UmbrellaFiles;
@@ -94,8 +95,7 @@ public final class ChartWorkspace {
       });
       return workspace;
     } catch (IOException | UncheckedIOException e) {
-      throw new UncheckedIOException("cannot lay out charts in " + scratch + ": " + e.getMessage(),
-          e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
+      throw FileAccessException.of("cannot lay out charts in " + scratch, e);
     }
   }
 

@@ -1,11 +1,11 @@
 package dev.chartfactory.core.write;
 
-import dev.chartfactory.core.error.FactoryException;
+import dev.chartfactory.core.error.FileAccessException;
+import dev.chartfactory.core.error.InvalidInputException;
 import dev.chartfactory.core.render.Provenance;
 import dev.chartfactory.core.render.RenderedChart;
 import dev.chartfactory.core.validate.ChartWorkspace;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -144,7 +144,7 @@ public final class ChartWriter {
       Files.createDirectories(root);
       return Files.createTempDirectory(root, ".factory-staging-");
     } catch (IOException e) {
-      throw new FactoryException("cannot create a staging folder in " + root + ": " + e.getMessage(), e);
+      throw FileAccessException.of("cannot create a staging folder in " + root, e);
     }
   }
 
@@ -214,7 +214,7 @@ public final class ChartWriter {
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
       }
     } catch (IOException e) {
-      throw new FactoryException("cannot write " + chart.folder() + ": " + e.getMessage(), e);
+      throw FileAccessException.of("cannot write " + chart.folder(), e);
     }
   }
 
@@ -249,7 +249,7 @@ public final class ChartWriter {
           .filter(p -> isGenerated(p.resolve("Chart.yaml")))
           .map(p -> "charts/" + p.getFileName()).sorted().toList();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw FileAccessException.of("cannot list " + charts, e);
     }
   }
 
@@ -286,7 +286,7 @@ public final class ChartWriter {
         }
       });
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw FileAccessException.of("cannot list " + dir, e);
     }
     return files;
   }
@@ -299,14 +299,14 @@ public final class ChartWriter {
     try {
       return Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw FileAccessException.of("cannot read " + file, e);
     }
   }
 
   private Path resolve(String folder) {
     Path path = root.resolve(folder).normalize();
     if (!path.startsWith(root)) {
-      throw new IllegalArgumentException("output folder escapes the repo: " + folder);
+      throw new InvalidInputException("output folder escapes the repo: " + folder, (Throwable) null);
     }
     return path;
   }
@@ -330,7 +330,7 @@ public final class ChartWriter {
         }
       });
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw FileAccessException.of("cannot delete " + dir, e);
     }
   }
 }
