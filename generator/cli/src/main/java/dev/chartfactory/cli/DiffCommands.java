@@ -20,6 +20,7 @@ import dev.chartfactory.core.render.GeneratorId;
 import dev.chartfactory.core.render.Provenance;
 import dev.chartfactory.core.render.RenderedChart;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
+import dev.chartfactory.core.spec.RepoLayout;
 import dev.chartfactory.core.umbrella.UmbrellaRenderer;
 import dev.chartfactory.core.validate.ChartValidator;
 import dev.chartfactory.core.validate.ManifestSchemaValidator;
@@ -54,7 +55,7 @@ public class DiffCommands {
     requireDiffFormat(output);
     PipelineListener listener = Terminal.progress(quiet);
     Pipeline pipeline = new Pipeline(listener);
-    DirectorySpecSource source = new DirectorySpecSource(Path.of(repo));
+    DirectorySpecSource source = new DirectorySpecSource(RepoLayout.of(repo).root());
     if (base != null) {
       // Git and the spec loader work on different files: open the repo and compare on a thread of
       // its own while the specs load (the loader's parallel parsing has the common pool).
@@ -77,11 +78,11 @@ public class DiffCommands {
     }
     // The diff renders only the apps whose chart or umbrella values block is stale: the
     // others render the same on both sides.
-    List<RenderedChart> committed = writer.existing(List.of("umbrella-chart"));
+    List<RenderedChart> committed = writer.existing(List.of(RepoLayout.UMBRELLA_CHART));
     AffectedApps valuesChanged = AffectedApps.ofUmbrellaValues(committed.isEmpty() ? null : committed.get(0),
         RenderedChart.umbrellaIn(charts).orElseThrow(),
         platform.baseApps().keySet());
-    Set<String> stale = new TreeSet<>(List.of("umbrella-chart"));
+    Set<String> stale = new TreeSet<>(List.of(RepoLayout.UMBRELLA_CHART));
     changes.forEach(change -> stale.add(change.folder()));
     charts.stream().filter(chart -> valuesChanged.includes(chart.name()) && !chart.isUmbrella())
         .forEach(chart -> stale.add(chart.folder()));
@@ -159,7 +160,7 @@ public class DiffCommands {
 
   /** The generator the committed umbrella records, "" when there is none. */
   private static String recordedGenerator(Path root) {
-    Path chartYaml = root.resolve("umbrella-chart/Chart.yaml");
+    Path chartYaml = root.resolve(RepoLayout.UMBRELLA_CHART + "/Chart.yaml");
     try {
       return Files.isRegularFile(chartYaml) ? GeneratorId.recordedIn(Files.readString(chartYaml)) : "";
     } catch (java.io.IOException e) {
@@ -176,7 +177,7 @@ public class DiffCommands {
       @Option(longName = "to", description = "with --from: specs at this Git ref (default: the work tree)") String to,
       @Option(longName = "output", defaultValue = "text", description = "text | markdown") String output) {
     Pipeline pipeline = new Pipeline(Terminal.progress(true));
-    DirectorySpecSource source = new DirectorySpecSource(Path.of(repo));
+    DirectorySpecSource source = new DirectorySpecSource(RepoLayout.of(repo).root());
     if (to != null && from == null) {
       throw new UsageException("--to",
           "needs --from (expected --from REF [--to REF])");

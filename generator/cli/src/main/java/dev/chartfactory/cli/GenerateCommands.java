@@ -9,6 +9,7 @@ import dev.chartfactory.core.load.SpecSource;
 import dev.chartfactory.core.render.Provenance;
 import dev.chartfactory.core.render.RenderedChart;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
+import dev.chartfactory.core.spec.RepoLayout;
 import dev.chartfactory.core.validate.ChartValidator;
 import dev.chartfactory.core.validate.ChartWorkspace;
 import dev.chartfactory.core.validate.ManifestSchemaValidator;
@@ -59,7 +60,7 @@ public class GenerateCommands {
 
   private static String generate(String repo, Set<String> apps, boolean dryRun, boolean skipValidation,
       boolean quiet) {
-    DirectorySpecSource source = new DirectorySpecSource(Path.of(repo));
+    DirectorySpecSource source = new DirectorySpecSource(RepoLayout.of(repo).root());
     return summary(generate(source, source.root(), apps, dryRun, skipValidation, Provenance.NONE,
         Terminal.progress(quiet)), dryRun);
   }

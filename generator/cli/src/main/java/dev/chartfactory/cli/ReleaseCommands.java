@@ -18,6 +18,7 @@ import dev.chartfactory.core.ops.OperationRecord;
 import dev.chartfactory.core.render.Provenance;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
 import dev.chartfactory.core.spec.FactorySpec;
+import dev.chartfactory.core.spec.RepoLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,7 +55,7 @@ public class ReleaseCommands {
       @Option(longName = "no-wait", description = "do not wait for the objects to become ready") boolean noWait,
       @Option(longName = "kubeconfig", defaultValue = "", description = "kubeconfig file (default: KUBECONFIG, else ~/.kube/config)") String kubeconfig,
       @Option(longName = "quiet", description = "no progress output") boolean quiet) {
-    Path root = Path.of(repo).toAbsolutePath().normalize();
+    Path root = RepoLayout.of(repo).root();
     PipelineListener listener = Terminal.progress(quiet);
     Duration helmTimeout = parseTimeout(timeout);
     DirectorySpecSource source = new DirectorySpecSource(root);
@@ -93,7 +94,7 @@ public class ReleaseCommands {
   public String status(
       @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo,
       @Option(longName = "kubeconfig", defaultValue = "", description = "kubeconfig file (default: KUBECONFIG, else ~/.kube/config)") String kubeconfig) {
-    Path root = Path.of(repo).toAbsolutePath().normalize();
+    Path root = RepoLayout.of(repo).root();
     FactorySpec.UmbrellaSpec umbrella = umbrella(root);
     ReleaseStatus status = helm(root, kubeconfig).status(umbrella.name(), umbrella.namespace());
     StringBuilder out = new StringBuilder("release " + status.name() + " in namespace " + status.namespace()
@@ -113,7 +114,7 @@ public class ReleaseCommands {
   public String history(
       @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo,
       @Option(longName = "kubeconfig", defaultValue = "", description = "kubeconfig file (default: KUBECONFIG, else ~/.kube/config)") String kubeconfig) {
-    Path root = Path.of(repo).toAbsolutePath().normalize();
+    Path root = RepoLayout.of(repo).root();
     FactorySpec.UmbrellaSpec umbrella = umbrella(root);
     List<ReleaseRevision> revisions = helm(root, kubeconfig).history(umbrella.name(), umbrella.namespace());
     return historyTable(revisions, new OperationLog(root).read(), umbrella);
@@ -127,7 +128,7 @@ public class ReleaseCommands {
       @Option(longName = "timeout", defaultValue = "10m", description = "helm --timeout, e.g. 90s, 10m, 1h") String timeout,
       @Option(longName = "no-wait", description = "do not wait for the objects to become ready") boolean noWait,
       @Option(longName = "kubeconfig", defaultValue = "", description = "kubeconfig file (default: KUBECONFIG, else ~/.kube/config)") String kubeconfig) {
-    Path root = Path.of(repo).toAbsolutePath().normalize();
+    Path root = RepoLayout.of(repo).root();
     Duration helmTimeout = parseTimeout(timeout);
     FactorySpec.UmbrellaSpec umbrella = umbrella(root);
     OperationLog log = new OperationLog(root);
@@ -148,7 +149,7 @@ public class ReleaseCommands {
       @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo,
       @Option(longName = "yes", description = "really uninstall: every object of the release is deleted") boolean yes,
       @Option(longName = "kubeconfig", defaultValue = "", description = "kubeconfig file (default: KUBECONFIG, else ~/.kube/config)") String kubeconfig) {
-    Path root = Path.of(repo).toAbsolutePath().normalize();
+    Path root = RepoLayout.of(repo).root();
     FactorySpec.UmbrellaSpec umbrella = umbrella(root);
     HelmCli helm = helm(root, kubeconfig);
     if (!yes) {
@@ -305,9 +306,9 @@ public class ReleaseCommands {
   }
 
   private static Path umbrellaChart(Path root) {
-    Path chart = root.resolve("umbrella-chart");
+    Path chart = root.resolve(RepoLayout.UMBRELLA_CHART);
     if (!Files.isRegularFile(chart.resolve("Chart.yaml"))) {
-      throw SpecException.of(Problem.at(SourceLocation.ofFile("umbrella-chart/Chart.yaml"), "",
+      throw SpecException.of(Problem.at(SourceLocation.ofFile(RepoLayout.UMBRELLA_CHART + "/Chart.yaml"), "",
           "not found (expected generated charts; run 'factory generate-all' first, or drop --skip-generate)"));
     }
     return chart;
@@ -316,7 +317,7 @@ public class ReleaseCommands {
   private static Path valuesFile(Path chart, String env) {
     Path values = chart.resolve("values-" + env + ".yaml");
     if (!Files.isRegularFile(values)) {
-      throw SpecException.of(Problem.at(SourceLocation.ofFile("umbrella-chart/values-" + env + ".yaml"), "",
+      throw SpecException.of(Problem.at(SourceLocation.ofFile(RepoLayout.umbrellaValues(env)), "",
           "not found (run 'factory generate-all', or drop --skip-generate)"));
     }
     return values;

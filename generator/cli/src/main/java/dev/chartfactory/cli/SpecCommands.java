@@ -11,6 +11,7 @@ import dev.chartfactory.core.resolve.ResolvedPlatform;
 import dev.chartfactory.core.scaffold.SpecScaffolder;
 import dev.chartfactory.core.spec.ComponentType;
 import dev.chartfactory.core.spec.ConfigRepo;
+import dev.chartfactory.core.spec.RepoLayout;
 import dev.chartfactory.core.validate.ChartValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,10 +46,10 @@ public class SpecCommands {
     PipelineListener listener = Terminal.progress(quiet || structured);
     Pipeline pipeline = new Pipeline(listener);
     try {
-      ResolvedPlatform platform = pipeline.resolve(new DirectorySpecSource(Path.of(repo)));
+      ResolvedPlatform platform = pipeline.resolve(new DirectorySpecSource(RepoLayout.of(repo).root()));
       String rendered = "";
       if (!specsOnly) {
-        ChartValidator.Report report = GenerateCommands.validator(Path.of(repo), listener)
+        ChartValidator.Report report = GenerateCommands.validator(RepoLayout.of(repo).root(), listener)
             .validate(platform, pipeline.render(platform, java.util.Set.of()));
         rendered = ", " + report.manifests() + " rendered manifests in " + report.environments()
             + (report.environments() == 1 ? " environment" : " environments") + (report.warnings().isEmpty() ? "" : " (" + report.warnings().size() + " policy warnings)");
@@ -76,7 +77,7 @@ public class SpecCommands {
       @Option(longName = "component", defaultValue = "web", description = "first component's name") String component,
       @Option(longName = "type", defaultValue = "webapp", description = "webapp | worker | cron | stateful") String type,
       @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo) {
-    DirectorySpecSource source = new DirectorySpecSource(Path.of(repo));
+    DirectorySpecSource source = new DirectorySpecSource(RepoLayout.of(repo).root());
     ConfigRepo config = new SpecLoader().load(source);
     Map<String, String> files = new SpecScaffolder().newApp(config, name, component, componentType(type));
     return writeChecked(source, files);
@@ -89,7 +90,7 @@ public class SpecCommands {
       @Argument(index = 1, description = "component name (DNS-1035 label)") String name,
       @Option(longName = "type", defaultValue = "webapp", description = "webapp | worker | cron | stateful") String type,
       @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo) {
-    DirectorySpecSource source = new DirectorySpecSource(Path.of(repo));
+    DirectorySpecSource source = new DirectorySpecSource(RepoLayout.of(repo).root());
     ConfigRepo config = new SpecLoader().load(source);
     String appFile = "apps/" + app + "/app.yaml";
     String text = config.apps().containsKey(app)

@@ -4,6 +4,7 @@ import dev.chartfactory.core.error.Problem;
 import dev.chartfactory.core.error.SourceLocation;
 import dev.chartfactory.core.error.SpecException;
 import dev.chartfactory.core.helm.HelmCli;
+import dev.chartfactory.core.spec.RepoLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,10 +23,10 @@ public class SyncCommands {
       description = "helm dependency build of umbrella-chart/ (packages ../charts/*), then helm lint --strict with every values-<env>.yaml")
   public String sync(
       @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo) {
-    Path root = Path.of(repo).toAbsolutePath().normalize();
-    Path umbrella = root.resolve("umbrella-chart");
+    Path root = RepoLayout.of(repo).root();
+    Path umbrella = root.resolve(RepoLayout.UMBRELLA_CHART);
     if (!Files.isRegularFile(umbrella.resolve("Chart.yaml"))) {
-      throw SpecException.of(Problem.at(SourceLocation.ofFile("umbrella-chart/Chart.yaml"), "",
+      throw SpecException.of(Problem.at(SourceLocation.ofFile(RepoLayout.UMBRELLA_CHART + "/Chart.yaml"), "",
           "not found (expected generated charts; run 'factory generate-all' first)"));
     }
     HelmCli helm = CliHelm.forRepo(root);

@@ -2,11 +2,11 @@ package dev.chartfactory.core.git;
 
 import dev.chartfactory.core.error.GitException;
 import dev.chartfactory.core.load.SpecSource;
+import dev.chartfactory.core.spec.RepoLayout;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
@@ -26,8 +26,6 @@ import org.eclipse.jgit.treewalk.filter.PathFilter;
  */
 public final class GitSpecSource implements SpecSource {
 
-  private static final Set<String> SPEC_ROOTS = Set.of("environments", "apps", "services", "templates");
-  private static final Set<String> APP_ROOTS = Set.of("apps", "services");
 
   private final Repository repository;
   private final String ref;
@@ -102,11 +100,7 @@ public final class GitSpecSource implements SpecSource {
 
   /** The folders DirectorySpecSource walks: spec roots, and below apps/<app>/ only instances/. */
   private static boolean wanted(String folder) {
-    String[] parts = folder.split("/");
-    if (!SPEC_ROOTS.contains(parts[0])) {
-      return false;
-    }
-    return !(APP_ROOTS.contains(parts[0]) && parts.length >= 3 && !parts[2].equals("instances"));
+    return RepoLayout.holdsSpecs(folder);
   }
 
   static boolean fileWanted(String path) {

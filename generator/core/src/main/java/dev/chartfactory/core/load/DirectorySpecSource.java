@@ -2,6 +2,7 @@ package dev.chartfactory.core.load;
 
 import dev.chartfactory.core.error.FileAccessException;
 import dev.chartfactory.core.error.InvalidInputException;
+import dev.chartfactory.core.spec.RepoLayout;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -11,7 +12,6 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Spec files in a directory on disk. Only the folders a config repo defines are walked, output
@@ -20,9 +20,6 @@ import java.util.Set;
  */
 public final class DirectorySpecSource implements SpecSource {
 
-  private static final Set<String> SPEC_ROOTS = Set.of("environments", "apps", "services", "templates");
-  /** Below apps/<app>/ and services/<app>/ only instances/ holds specs (not src/, target/...). */
-  private static final Set<String> APP_ROOTS = Set.of("apps", "services");
 
   private final Path root;
   /** Each file as the last listing saw it, so fingerprint() and size() cost no file system call. */
@@ -57,7 +54,7 @@ public final class DirectorySpecSource implements SpecSource {
         String name = entry.getFileName().toString();
         if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
           files.add(name);
-        } else if (SPEC_ROOTS.contains(name) && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+        } else if (RepoLayout.SPEC_FOLDERS.contains(name) && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
           walk(entry, files, fingerprints);
         }
       }
@@ -74,12 +71,8 @@ public final class DirectorySpecSource implements SpecSource {
     Files.walkFileTree(folder, new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-        Path relative = root.relativize(dir);
-        if (APP_ROOTS.contains(relative.getName(0).toString()) && relative.getNameCount() >= 3
-            && !relative.getName(2).toString().equals("instances")) {
-          return FileVisitResult.SKIP_SUBTREE;
-        }
-        return FileVisitResult.CONTINUE;
+        String relative = root.relativize(dir).toString().replace('\\', '/');
+        return RepoLayout.holdsSpecs(relative) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
       }
 
       @Override

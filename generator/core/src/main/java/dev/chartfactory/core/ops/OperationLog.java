@@ -3,6 +3,7 @@ package dev.chartfactory.core.ops;
 import dev.chartfactory.core.error.FileAccessException;
 import dev.chartfactory.core.error.GitException;
 import dev.chartfactory.core.git.GitRepo;
+import dev.chartfactory.core.spec.RepoLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ import tools.jackson.databind.ObjectMapper;
 public final class OperationLog {
 
   /** Where the log lives, relative to the config repo. */
-  public static final String PATH = ".factory/operations.jsonl";
+  public static final String PATH = RepoLayout.OPERATION_LOG;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

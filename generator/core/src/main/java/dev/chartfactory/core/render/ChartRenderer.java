@@ -1,11 +1,10 @@
 package dev.chartfactory.core.render;
 
-import static dev.chartfactory.core.render.ValuesBuilder.ordered;
-
 import dev.chartfactory.core.resolve.ResolvedApp;
 import dev.chartfactory.core.resolve.ResolvedComponent;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
 import dev.chartfactory.core.spec.PortSpec;
+import dev.chartfactory.core.spec.RepoLayout;
 import dev.chartfactory.core.spec.VolumeSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import static dev.chartfactory.core.render.ValuesBuilder.ordered;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
 
@@ -61,7 +61,7 @@ public final class ChartRenderer {
         addTemplate(files, "templates/" + component.name() + "-" + outputName(path), output);
       }
     }
-    return new RenderedChart(app.name(), "charts/" + app.name(), files);
+    return new RenderedChart(app.name(), RepoLayout.chartFolder(app.name()), files);
   }
 
   private static void addTemplate(SortedMap<String, String> files, String path, String output) {

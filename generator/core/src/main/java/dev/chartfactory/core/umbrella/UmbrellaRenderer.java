@@ -9,6 +9,7 @@ import dev.chartfactory.core.resolve.ResolvedApp;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
 import dev.chartfactory.core.spec.EnvironmentSpec;
 import dev.chartfactory.core.spec.FactorySpec;
+import dev.chartfactory.core.spec.RepoLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -82,7 +83,7 @@ public final class UmbrellaRenderer {
     for (String template : TEMPLATES) {
       files.put("templates/" + template, resource(template));
     }
-    return new RenderedChart(factory.umbrella().name(), "umbrella-chart", files);
+    return new RenderedChart(factory.umbrella().name(), RepoLayout.UMBRELLA_CHART, files);
   }
 
   private static Map<String, Object> chartYaml(ResolvedPlatform platform) {

@@ -14,6 +14,7 @@ import dev.chartfactory.core.resolve.ResolvedComponent;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
 import dev.chartfactory.core.spec.ComponentType;
 import dev.chartfactory.core.spec.EnvironmentSpec;
+import dev.chartfactory.core.spec.RepoLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,7 +138,7 @@ public final class ChartValidator {
           platform.factory().umbrella().namespace(), List.of(workspace.umbrella().resolve(valuesFile)), Map.of(),
           false);
     } catch (HelmException e) {
-      return new EnvironmentResult(0, List.of(Problem.at(SourceLocation.ofFile("umbrella-chart/" + valuesFile), "",
+      return new EnvironmentResult(0, List.of(Problem.at(SourceLocation.ofFile(RepoLayout.UMBRELLA_CHART + "/" + valuesFile), "",
           "helm rejected the rendered charts: " + e.getMessage().replace('\n', ' '))), List.of());
     }
     return check(platform, environment, rendered);
@@ -278,7 +279,7 @@ public final class ChartValidator {
         return Problem.at(app.origin().location(), "", what);
       }
     }
-    return Problem.at(SourceLocation.ofFile("umbrella-chart/" + source.replaceFirst("^[^/]+/", "")), "", what);
+    return Problem.at(SourceLocation.ofFile(RepoLayout.UMBRELLA_CHART + "/" + source.replaceFirst("^[^/]+/", "")), "", what);
   }
 
 }

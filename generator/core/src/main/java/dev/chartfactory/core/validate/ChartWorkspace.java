@@ -3,6 +3,7 @@ package dev.chartfactory.core.validate;
 import dev.chartfactory.core.error.FileAccessException;
 import dev.chartfactory.core.render.RenderedChart;
 import dev.chartfactory.core.render.YamlText;
+import dev.chartfactory.core.spec.RepoLayout;
 import dev.chartfactory.core.umbrella.UmbrellaFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -156,13 +157,13 @@ public final class ChartWorkspace {
   /** Where a chart of the given folder ({@code charts/shop}, {@code umbrella-chart}) was written. */
   public Path chart(String folder) {
     if (hasUmbrella && folder.startsWith("charts/")) {
-      return root.resolve("umbrella-chart").resolve(folder);
+      return root.resolve(RepoLayout.UMBRELLA_CHART).resolve(folder);
     }
     return root.resolve(folder);
   }
 
   public Path umbrella() {
-    return root.resolve("umbrella-chart");
+    return root.resolve(RepoLayout.UMBRELLA_CHART);
   }
 
   /** Removes a scratch folder and everything in it; a leftover in the temp dir is harmless. */

@@ -4,6 +4,7 @@ import dev.chartfactory.core.error.FileAccessException;
 import dev.chartfactory.core.error.InvalidInputException;
 import dev.chartfactory.core.render.Provenance;
 import dev.chartfactory.core.render.RenderedChart;
+import dev.chartfactory.core.spec.RepoLayout;
 import dev.chartfactory.core.validate.ChartWorkspace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,6 @@ import java.util.TreeSet;
 public final class ChartWriter {
 
   /** Paths inside a chart folder that {@code helm dependency build} owns, not the generator. */
-  private static final Set<String> HELM_OWNED = Set.of("charts", "Chart.lock", "tmpcharts");
 
   private final Path root;
 
@@ -71,7 +71,7 @@ public final class ChartWriter {
     }
     // Only folders of apps that are gone are read, not the Chart.yaml of every current app.
     for (String folder : existingAppFolders(name -> !currentApps.contains(name)
-        && !renderedFolders.contains("charts/" + name))) {
+        && !renderedFolders.contains(RepoLayout.chartFolder(name)))) {
       changes.add(compare(folder, Map.of()));
     }
     return changes.stream().filter(c -> !c.isEmpty()).toList();
@@ -151,7 +151,7 @@ public final class ChartWriter {
   /** The generated charts as they are on disk now (app charts and the umbrella), for diffs. */
   public List<RenderedChart> existing() {
     List<String> folders = new ArrayList<>(existingAppFolders());
-    folders.add("umbrella-chart");
+    folders.add(RepoLayout.UMBRELLA_CHART);
     return existing(folders);
   }
 
@@ -167,7 +167,7 @@ public final class ChartWriter {
       for (String file : listFiles(dir)) {
         files.put(file, new String(read(dir.resolve(file)), StandardCharsets.UTF_8));
       }
-      String name = folder.equals("umbrella-chart") ? "umbrella" : folder.substring("charts/".length());
+      String name = folder.equals(RepoLayout.UMBRELLA_CHART) ? "umbrella" : folder.substring(RepoLayout.CHARTS.length() + 1);
       charts.add(new RenderedChart(name, folder, files));
     }
     return charts;
@@ -199,7 +199,7 @@ public final class ChartWriter {
       }
       if (Files.exists(target)) {
         // Keep Helm's own build output across the swap.
-        for (String owned : HELM_OWNED) {
+        for (String owned : RepoLayout.HELM_OWNED) {
           Path kept = target.resolve(owned);
           if (Files.exists(kept, LinkOption.NOFOLLOW_LINKS)) {
             Files.move(kept, staging.resolve(owned), StandardCopyOption.ATOMIC_MOVE);
@@ -239,7 +239,7 @@ public final class ChartWriter {
 
   /** Generated app chart folders whose name {@code wanted} accepts. */
   private List<String> existingAppFolders(java.util.function.Predicate<String> wanted) {
-    Path charts = root.resolve("charts");
+    Path charts = root.resolve(RepoLayout.CHARTS);
     if (!Files.isDirectory(charts)) {
       return List.of();
     }
@@ -247,7 +247,7 @@ public final class ChartWriter {
       return list.filter(p -> wanted.test(p.getFileName().toString()))
           .filter(p -> Files.isRegularFile(p.resolve("Chart.yaml")))
           .filter(p -> isGenerated(p.resolve("Chart.yaml")))
-          .map(p -> "charts/" + p.getFileName()).sorted().toList();
+          .map(p -> RepoLayout.chartFolder(p.getFileName().toString())).sorted().toList();
     } catch (IOException e) {
       throw FileAccessException.of("cannot list " + charts, e);
     }
@@ -272,14 +272,14 @@ public final class ChartWriter {
         @Override
         public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
           return !d.equals(dir) && dir.relativize(d).getNameCount() == 1
-              && HELM_OWNED.contains(d.getFileName().toString())
+              && RepoLayout.HELM_OWNED.contains(d.getFileName().toString())
               ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
         }
 
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
           String relative = dir.relativize(file).toString().replace('\\', '/');
-          if (!HELM_OWNED.contains(relative)) {
+          if (!RepoLayout.HELM_OWNED.contains(relative)) {
             files.add(relative);
           }
           return FileVisitResult.CONTINUE;
