@@ -1,6 +1,6 @@
 package dev.chartfactory.cli;
 
-import dev.chartfactory.core.check.Suggestions;
+import dev.chartfactory.core.error.Suggestions;
 import dev.chartfactory.core.error.UsageException;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.chartfactory.cli;
 
-import dev.chartfactory.core.Pipeline;
 import dev.chartfactory.core.PipelineListener;
 import dev.chartfactory.core.Workers;
 import dev.chartfactory.core.diff.AffectedApps;
@@ -16,11 +15,12 @@ import dev.chartfactory.core.git.GitSpecSource;
 import dev.chartfactory.core.helm.HelmCli;
 import dev.chartfactory.core.helm.HelmException;
 import dev.chartfactory.core.load.DirectorySpecSource;
-import dev.chartfactory.core.render.GeneratorId;
+import dev.chartfactory.core.pipeline.Pipeline;
 import dev.chartfactory.core.render.Provenance;
 import dev.chartfactory.core.render.RenderedChart;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
 import dev.chartfactory.core.spec.RepoLayout;
+import dev.chartfactory.core.umbrella.GeneratorId;
 import dev.chartfactory.core.umbrella.UmbrellaRenderer;
 import dev.chartfactory.core.validate.ChartValidator;
 import dev.chartfactory.core.validate.ManifestSchemaValidator;

@@ -1,11 +1,11 @@
 package dev.chartfactory.cli;
 
-import dev.chartfactory.core.Pipeline;
 import dev.chartfactory.core.PipelineListener;
 import dev.chartfactory.core.error.UsageException;
 import dev.chartfactory.core.git.GitRepo;
 import dev.chartfactory.core.load.DirectorySpecSource;
 import dev.chartfactory.core.load.SpecSource;
+import dev.chartfactory.core.pipeline.Pipeline;
 import dev.chartfactory.core.render.Provenance;
 import dev.chartfactory.core.render.RenderedChart;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
@@ -75,7 +75,7 @@ public class GenerateCommands {
         throw new UsageException("app",
             "'" + app + "' is not an app of this repo (expected one of: "
                 + String.join(", ", platform.baseApps().keySet()) + ")",
-            dev.chartfactory.core.check.Suggestions.hint(app, platform.baseApps().keySet()));
+            dev.chartfactory.core.error.Suggestions.hint(app, platform.baseApps().keySet()));
       }
     }
     ChartWriter writer = new ChartWriter(root);

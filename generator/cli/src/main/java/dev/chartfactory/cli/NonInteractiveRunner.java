@@ -1,6 +1,6 @@
 package dev.chartfactory.cli;
 
-import dev.chartfactory.core.check.Suggestions;
+import dev.chartfactory.core.error.Suggestions;
 import dev.chartfactory.core.error.UsageException;
 import java.io.PrintWriter;
 import java.util.ArrayList;

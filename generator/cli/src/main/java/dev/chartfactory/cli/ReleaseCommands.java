@@ -1,6 +1,5 @@
 package dev.chartfactory.cli;
 
-import dev.chartfactory.core.Pipeline;
 import dev.chartfactory.core.PipelineListener;
 import dev.chartfactory.core.error.Problem;
 import dev.chartfactory.core.error.SourceLocation;
@@ -15,6 +14,7 @@ import dev.chartfactory.core.load.DirectorySpecSource;
 import dev.chartfactory.core.ops.ManifestKinds;
 import dev.chartfactory.core.ops.OperationLog;
 import dev.chartfactory.core.ops.OperationRecord;
+import dev.chartfactory.core.pipeline.Pipeline;
 import dev.chartfactory.core.render.Provenance;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
 import dev.chartfactory.core.spec.FactorySpec;

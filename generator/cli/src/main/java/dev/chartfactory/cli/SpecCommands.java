@@ -1,12 +1,12 @@
 package dev.chartfactory.cli;
 
-import dev.chartfactory.core.Pipeline;
 import dev.chartfactory.core.PipelineListener;
 import dev.chartfactory.core.error.FactoryException;
 import dev.chartfactory.core.error.UsageException;
 import dev.chartfactory.core.load.DirectorySpecSource;
 import dev.chartfactory.core.load.OverlaySpecSource;
 import dev.chartfactory.core.load.SpecLoader;
+import dev.chartfactory.core.pipeline.Pipeline;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
 import dev.chartfactory.core.scaffold.SpecScaffolder;
 import dev.chartfactory.core.spec.ComponentType;

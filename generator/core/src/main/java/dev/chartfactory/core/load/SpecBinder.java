@@ -1,9 +1,6 @@
 package dev.chartfactory.core.load;
 
 import dev.chartfactory.core.error.SourceLocation;
-import dev.chartfactory.core.load.YamlNode.Mapping;
-import dev.chartfactory.core.load.YamlNode.Scalar;
-import dev.chartfactory.core.load.YamlNode.Sequence;
 import dev.chartfactory.core.spec.AppSpec;
 import dev.chartfactory.core.spec.AutoscalingSpec;
 import dev.chartfactory.core.spec.ComponentSpec;
@@ -21,6 +18,10 @@ import dev.chartfactory.core.spec.SecretRef;
 import dev.chartfactory.core.spec.SpecDefaults;
 import dev.chartfactory.core.spec.Visibility;
 import dev.chartfactory.core.spec.VolumeSpec;
+import dev.chartfactory.core.yaml.YamlNode;
+import dev.chartfactory.core.yaml.YamlNode.Mapping;
+import dev.chartfactory.core.yaml.YamlNode.Scalar;
+import dev.chartfactory.core.yaml.YamlNode.Sequence;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,16 +2,17 @@ package dev.chartfactory.core.load;
 
 import dev.chartfactory.core.check.SchemaChecker;
 import dev.chartfactory.core.check.SpecKind;
-import dev.chartfactory.core.check.Suggestions;
 import dev.chartfactory.core.error.Problem;
 import dev.chartfactory.core.error.SourceLocation;
 import dev.chartfactory.core.error.SpecException;
+import dev.chartfactory.core.error.Suggestions;
 import dev.chartfactory.core.spec.AppSpec;
 import dev.chartfactory.core.spec.ConfigRepo;
 import dev.chartfactory.core.spec.EnvironmentSpec;
 import dev.chartfactory.core.spec.FactorySpec;
 import dev.chartfactory.core.spec.InstanceSpec;
 import dev.chartfactory.core.spec.RepoLayout;
+import dev.chartfactory.core.yaml.YamlNode;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

@@ -182,7 +182,7 @@ public final class BlueprintEngine {
     return readResource("/blueprints/" + path);
   }
 
-  static String readResource(String resource) {
+  public static String readResource(String resource) {
     try (InputStream in = BlueprintEngine.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new InternalException("missing from the build: " + resource);

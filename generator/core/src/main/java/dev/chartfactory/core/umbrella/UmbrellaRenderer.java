@@ -1,7 +1,6 @@
 package dev.chartfactory.core.umbrella;
 
 import dev.chartfactory.core.error.InternalException;
-import dev.chartfactory.core.render.GeneratorId;
 import dev.chartfactory.core.render.RenderedChart;
 import dev.chartfactory.core.render.ValuesBuilder;
 import dev.chartfactory.core.render.YamlText;
@@ -10,6 +9,7 @@ import dev.chartfactory.core.resolve.ResolvedPlatform;
 import dev.chartfactory.core.spec.EnvironmentSpec;
 import dev.chartfactory.core.spec.FactorySpec;
 import dev.chartfactory.core.spec.RepoLayout;
+import dev.chartfactory.core.umbrella.GeneratorId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
