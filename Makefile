@@ -21,12 +21,13 @@ FACTORY := bin/factory
 # Sources whose change means the CLI jar must be rebuilt.
 GENERATOR_SOURCES := $(shell find generator schemas -type f \( -name '*.java' -o -name '*.j2' -o -name '*.json' -o -name '*.tpl' -o -name '*.txt' -o -name '*.yaml' -o -name 'pom.xml' \) -not -path '*/target/*' -not -path '*/src/test/*' 2>/dev/null) pom.xml
 
-.PHONY: help build test generate-all generate validate check sync bench bench-generator bench-cli bench-dashboard run-dashboard clean tools \
+.PHONY: help build test install uninstall generate-all generate validate check sync bench bench-generator bench-cli bench-dashboard run-dashboard clean tools \
 	setup-registry configure-k3s-registry install-cert-manager build-images deploy
 
 help:
 	@echo "make generate-all [REPO=examples/shop]   render and write charts/ and umbrella-chart/ of a config repo"
 	@echo "make test                                  run every test (installs a pinned helm and Chromium when missing)"
+	@echo "make install [PREFIX=~/.local]            link bin/factory onto PATH, with bash completion"
 	@echo "make validate | check | sync | bench | build | run-dashboard | clean"
 	@echo "make setup-registry | configure-k3s-registry | install-cert-manager | build-images | deploy [ENV=dev]"
 	@echo "                                          run the platform on a local k3s cluster (README.md)"
@@ -36,6 +37,19 @@ $(FACTORY_JAR): $(GENERATOR_SOURCES)
 
 build:
 	$(MVN) install -DskipTests
+
+# Links bin/factory onto PATH ($(PREFIX)/bin) and installs the bash completion; the link keeps
+# pointing at this checkout, so `git pull` and a rebuild update the installed command.
+PREFIX ?= $(HOME)/.local
+install: $(FACTORY_JAR)
+	mkdir -p "$(PREFIX)/bin" "$(PREFIX)/share/bash-completion/completions"
+	ln -sfn "$(CURDIR)/bin/factory" "$(PREFIX)/bin/factory"
+	"$(PREFIX)/bin/factory" completion bash > "$(PREFIX)/share/bash-completion/completions/factory"
+	@echo "installed $(PREFIX)/bin/factory -> $(CURDIR)/bin/factory"
+	@case ":$$PATH:" in *":$(PREFIX)/bin:"*) ;; *) echo "note: $(PREFIX)/bin is not on your PATH";; esac
+
+uninstall:
+	rm -f "$(PREFIX)/bin/factory" "$(PREFIX)/share/bash-completion/completions/factory"
 
 generate-all: $(FACTORY_JAR)
 	HELM="$$(scripts/install-helm.sh)" $(FACTORY) generate-all --repo $(REPO)
@@ -76,8 +90,9 @@ bench-cli:
 bench-dashboard:
 	@if [ -x services/dashboard/bench.sh ]; then services/dashboard/bench.sh; else echo "dashboard bench not present"; fi
 
+# DEMO=true: no cluster needed, Fabric8's mock API server with a few made-up deployments and pods.
 run-dashboard:
-	@if [ -x services/dashboard/run-local.sh ]; then services/dashboard/run-local.sh; else echo "dashboard not present"; exit 1; fi
+	@if [ -x services/dashboard/run-local.sh ]; then DEMO="$(DEMO)" services/dashboard/run-local.sh; else echo "dashboard not present"; exit 1; fi
 
 clean:
 	$(MVN) clean

@@ -30,7 +30,7 @@ helm.sh/chart: {{ include "database.chart" . }}
 {{ include "database.selectorLabels" . }}
 app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- with .Values.global.partOf }}
-app.kubernetes.io/part-of: {{ . }}
+app.kubernetes.io/part-of: {{ . | quote }}
 {{- end }}
 {{- with .Values.global.sourceCommit }}
 chartfactory.dev/source-commit: {{ . | quote }}
@@ -38,20 +38,20 @@ chartfactory.dev/source-commit: {{ . | quote }}
 {{- end }}
 
 {{- define "database.selectorLabels" -}}
-app.kubernetes.io/name: {{ include "database.name" . }}
-app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/name: {{ include "database.name" . | quote }}
+app.kubernetes.io/instance: {{ .Release.Name | quote }}
 {{- end }}
 
 {{/* Labels of one component: call with (dict "root" $ "name" "web" "c" $c). */}}
 {{- define "database.componentLabels" -}}
 {{ include "database.labels" .root }}
-app.kubernetes.io/component: {{ .name }}
+app.kubernetes.io/component: {{ .name | quote }}
 app.kubernetes.io/version: {{ .c.image.tag | default .root.Chart.AppVersion | toString | trunc 63 | quote }}
 {{- end }}
 
 {{- define "database.componentSelectorLabels" -}}
 {{ include "database.selectorLabels" .root }}
-app.kubernetes.io/component: {{ .name }}
+app.kubernetes.io/component: {{ .name | quote }}
 {{- end }}
 
 {{/* registry/repository:tag; global.imageRegistry serves images whose spec named no registry. */}}
@@ -83,11 +83,11 @@ app.kubernetes.io/component: {{ .name }}
 {{- define "database.podSpec" -}}
 {{- $root := .root -}}
 {{- $c := .c -}}
-serviceAccountName: {{ include "database.serviceAccountName" $root }}
+serviceAccountName: {{ include "database.serviceAccountName" $root | quote }}
 {{- with concat ($root.Values.global.imagePullSecrets | default list) ($root.Values.imagePullSecrets | default list) | uniq }}
 imagePullSecrets:
   {{- range . }}
-  - name: {{ . }}
+  - name: {{ . | quote }}
   {{- end }}
 {{- end }}
 {{- with $root.Values.podSecurityContext }}
@@ -95,7 +95,7 @@ securityContext:
   {{- toYaml . | nindent 2 }}
 {{- end }}
 containers:
-  - name: {{ .name }}
+  - name: {{ .name | quote }}
     image: {{ include "database.image" (dict "root" $root "image" $c.image) | quote }}
     imagePullPolicy: {{ $c.image.pullPolicy }}
     {{- with $c.command }}
@@ -113,7 +113,7 @@ containers:
     {{- with $c.ports }}
     ports:
       {{- range . }}
-      - name: {{ .name }}
+      - name: {{ .name | quote }}
         containerPort: {{ .port }}
         protocol: {{ ternary "UDP" "TCP" (eq .protocol "udp") }}
       {{- end }}
@@ -128,7 +128,7 @@ containers:
       - name: {{ $key | quote }}
         valueFrom:
           secretKeyRef:
-            name: {{ $ref.secret }}
+            name: {{ $ref.secret | quote }}
             key: {{ $ref.key | quote }}
       {{- end }}
     {{- end }}
@@ -153,7 +153,7 @@ containers:
     {{- with $c.volumes }}
     volumeMounts:
       {{- range . }}
-      - name: {{ .name }}
+      - name: {{ .name | quote }}
         mountPath: {{ .mountPath | quote }}
         {{- if .readOnly }}
         readOnly: true
@@ -169,13 +169,13 @@ containers:
 {{- with $volumes }}
 volumes:
   {{- range . }}
-  - name: {{ .name }}
+  - name: {{ .name | quote }}
     {{- if eq .kind "configMap" }}
     configMap:
-      name: {{ .source }}
+      name: {{ .source | quote }}
     {{- else if eq .kind "secret" }}
     secret:
-      secretName: {{ .source }}
+      secretName: {{ .source | quote }}
     {{- else if eq .kind "emptyDir" }}
     emptyDir: {}
     {{- else }}

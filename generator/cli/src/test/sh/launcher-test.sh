@@ -51,4 +51,14 @@ if grep -q '^@lambda-proxy org/bouncycastle/' "$classes"; then fail "a signed ja
   check --repo . --base main --quiet 2>"$work/stderr") || fail "check --base from the archive failed: $(cat "$work/stderr")"
 [[ ! -s "$work/stderr" ]] || fail "check --base --quiet wrote to stderr: $(cat "$work/stderr")"
 [[ "$(commits "$work/full")" == 1 ]] || fail "training committed to the checkout"
+echo "launcher test 3: linked onto PATH (as make install does), run from another folder"
+mkdir -p "$work/prefix/bin" "$work/elsewhere"
+ln -s "$work/full/bin/factory" "$work/prefix/bin/factory"
+ln -s ../../full/bin/factory "$work/prefix/bin/factory-relative"
+(cd "$work/elsewhere" && PATH="$work/prefix/bin:$PATH" factory --version >"$work/version") \
+  || fail "factory through a symlink on PATH failed"
+grep -q '^Chart Factory ' "$work/version" || fail "factory --version through a symlink printed: $(cat "$work/version")"
+(cd "$work/elsewhere" && "$work/prefix/bin/factory-relative" --help >/dev/null) \
+  || fail "factory through a relative symlink failed"
+[[ ! -e "$work/elsewhere/generator" && ! -e "$work/prefix/generator" ]] || fail "the launcher built in the wrong folder"
 echo "launcher tests passed"

@@ -4,7 +4,7 @@
   const REFRESH_MS = 30000;
   const MAX_POD_ROWS = 500;
   const COLORS = { Running: '#1a7f37', Pending: '#b35900', Succeeded: '#3060c0', Failed: '#c62828', Terminating: '#7a4fb5', Unknown: '#888' };
-  const state = { namespace: null, deployments: [], pods: [] };
+  const state = { namespace: null, deployments: [], pods: [], connected: true };
   const $ = (id) => document.getElementById(id);
 
   function token() { return sessionStorage.getItem('dashboardToken'); }
@@ -33,6 +33,21 @@
     return td;
   }
 
+  // One full-width row saying why a table is empty.
+  function emptyRow(body, columns, text) {
+    const row = document.createElement('tr');
+    row.className = 'empty';
+    const td = cell(row, text);
+    td.colSpan = columns;
+    body.appendChild(row);
+  }
+
+  function emptyText(what, all, filtered) {
+    if (all > 0 && filtered) return 'No ' + what + ' match the filter.';
+    if (!state.connected) return 'No ' + what + ' known: Kubernetes is not reachable (see above).';
+    return 'No ' + what + ' in namespace ' + state.namespace + '.';
+  }
+
   function renderDeployments() {
     const needle = $('deployment-filter').value.trim().toLowerCase();
     const body = $('deployments').querySelector('tbody');
@@ -52,6 +67,7 @@
       cell(row, d.sourceCommit ? d.sourceCommit.substring(0, 12) : null, 'mono').title = d.sourceCommit || '';
       body.appendChild(row);
     }
+    if (!body.children.length) emptyRow(body, 8, emptyText('deployments', state.deployments.length, needle));
   }
 
   function renderPods() {
@@ -76,6 +92,7 @@
       body.appendChild(row);
       shown++;
     }
+    if (!shown) emptyRow(body, 5, emptyText('pods', state.pods.length, needle || status));
     $('pod-count').textContent = shown < matching
       ? 'showing ' + shown + ' of ' + matching + ' pods'
       : matching + ' of ' + state.pods.length + ' pods';
@@ -104,10 +121,29 @@
     axis.setAttribute('d', 'M' + pad + ' ' + (height - pad) + 'H' + (width - pad));
     axis.setAttribute('stroke', '#ccd');
     svg.appendChild(axis);
-    const maxLabel = document.createElementNS(svgNs, 'text');
-    maxLabel.setAttribute('x', 2); maxLabel.setAttribute('y', pad); maxLabel.setAttribute('font-size', 10);
-    maxLabel.textContent = String(max);
-    svg.appendChild(maxLabel);
+    const text = (x0, y0, value, anchor, className) => {
+      const t = document.createElementNS(svgNs, 'text');
+      t.setAttribute('x', x0); t.setAttribute('y', y0); t.setAttribute('font-size', 10);
+      if (anchor) t.setAttribute('text-anchor', anchor);
+      if (className) t.setAttribute('class', className);
+      t.textContent = value;
+      svg.appendChild(t);
+    };
+    text(2, pad, String(max));
+    text(2, height - pad, '0');
+    // Time axis: about six ticks, labelled with the local time of day.
+    const ticks = Math.min(6, Math.max(1, points.length - 1));
+    for (let k = 0; k <= ticks; k++) {
+      const i = Math.round((k * (points.length - 1)) / ticks);
+      if (!points[i]) continue;
+      const tick = document.createElementNS(svgNs, 'path');
+      tick.setAttribute('d', 'M' + x(i) + ' ' + (height - pad) + 'v4');
+      tick.setAttribute('stroke', '#99a');
+      svg.appendChild(tick);
+      const at = new Date(points[i].at);
+      text(x(i), height - 6, at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }),
+        k === 0 ? 'start' : (k === ticks ? 'end' : 'middle'), 'time-tick');
+    }
     const legend = $('chart-legend');
     legend.replaceChildren();
     statuses.forEach((status, n) => {
@@ -125,7 +161,28 @@
       item.append(swatch, status + ' ' + (points.length ? (points[points.length - 1].counts[status] || 0) : 0));
       legend.appendChild(item);
     });
+    if (!statuses.length) {
+      const empty = document.createElement('p');
+      empty.className = 'empty';
+      empty.textContent = 'No pod status changes recorded in namespace ' + state.namespace + ' in the last 6 hours.';
+      legend.appendChild(empty);
+    }
     $('chart').replaceChildren(svg);
+  }
+
+  function renderConnection(stats) {
+    const k8s = stats.kubernetes || { connected: true };
+    state.connected = k8s.connected;
+    $('demo').hidden = !stats.demo;
+    const banner = $('banner');
+    if (k8s.connected) {
+      banner.hidden = true;
+      return;
+    }
+    const since = k8s.since ? new Date(k8s.since).toLocaleString() : 'start';
+    banner.textContent = 'Not connected to Kubernetes at ' + k8s.apiUrl + ' since ' + since
+      + (k8s.lastError ? ' (' + k8s.lastError + ')' : '') + '. The figures below are not current.';
+    banner.hidden = false;
   }
 
   async function loadNamespaces() {
@@ -141,6 +198,7 @@
       if (!state.namespace) await loadNamespaces();
       const [stats, deployments, pods, counts] = await Promise.all([
         api('stats'), api('deployments'), api('pods'), api('pods/history/counts?hours=6&points=37')]);
+      renderConnection(stats);
       $('stat-deployments').textContent = stats.totalDeployments;
       $('stat-pods').textContent = stats.totalPods;
       $('stat-running').textContent = stats.runningPods;

@@ -30,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -50,8 +51,8 @@ public class DiffCommands {
       @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo,
       @Option(longName = "base", description = "pull-request mode: the target branch or commit; renders only the apps"
           + " changed since it and prints what the pull request changes in the cluster") String base,
-      @Option(longName = "output", defaultValue = "text", description = "text | markdown (for a PR comment)") String output,
-      @Option(longName = "quiet", description = "no progress output") boolean quiet) {
+      @Option(longName = "output", defaultValue = "text", description = "text | markdown (for a PR comment) | json") String output,
+      @Option(longName = "quiet", shortName = 'q', description = "no progress output") boolean quiet) {
     requireDiffFormat(output);
     PipelineListener listener = Terminal.progress(quiet);
     Pipeline pipeline = new Pipeline(listener);
@@ -74,7 +75,7 @@ public class DiffCommands {
     List<RenderedChart> charts = writer.withProvenance(pipeline.render(platform, Set.of()), Provenance.NONE);
     List<ChartChange> changes = writer.plan(charts, true);
     if (changes.isEmpty()) {
-      return "up to date: charts match the specs";
+      return output.equals("json") ? new DiffReport(Map.of()).json() : "up to date: charts match the specs";
     }
     // The diff renders only the apps whose chart or umbrella values block is stale: the
     // others render the same on both sides.
@@ -124,7 +125,7 @@ public class DiffCommands {
         platform.repo().environmentNames(), output, comparison.describeBase(), true);
     print(diff.text());
     if (changes.isEmpty() && diff.invalid().isEmpty()) {
-      return "up to date: charts match the specs";
+      return output.equals("json") ? "" : "up to date: charts match the specs";
     }
     if (changes.isEmpty()) {
       throw new StaleOutputException("the generated charts fail validation (made with --skip-validation?):"
@@ -175,7 +176,9 @@ public class DiffCommands {
       @Option(longName = "env", description = "one environment (default: all)") String environment,
       @Option(longName = "from", description = "compare specs at this Git ref (default: the committed charts)") String from,
       @Option(longName = "to", description = "with --from: specs at this Git ref (default: the work tree)") String to,
-      @Option(longName = "output", defaultValue = "text", description = "text | markdown") String output) {
+      @Option(longName = "output", defaultValue = "text", description = "text | markdown | json") String output,
+      @Option(longName = "exit-code", description = "exit 2 when there are differences (as git diff --exit-code; 1 means invalid input here)") boolean exitCode) {
+    requireDiffFormat(output);
     Pipeline pipeline = new Pipeline(Terminal.progress(true));
     DirectorySpecSource source = new DirectorySpecSource(RepoLayout.of(repo).root());
     if (to != null && from == null) {
@@ -198,8 +201,12 @@ public class DiffCommands {
     List<String> environments = CliArguments.environments(platform, environment);
     ChartWriter writer = new ChartWriter(source.root());
     List<RenderedChart> charts = writer.withProvenance(pipeline.render(platform, Set.of()), Provenance.NONE);
-    String diff = objectDiff(source, platform, before, charts, environments, output, "", false).text();
-    return diff.isBlank() ? "no changes" : diff.stripTrailing();
+    ObjectDiff diff = objectDiff(source, platform, before, charts, environments, output, "", false);
+    if (exitCode && diff.changed()) {
+      print(diff.text());
+      throw new StaleOutputException("the specs change the objects above (diff --exit-code)", List.of());
+    }
+    return output.equals("json") || !diff.text().isBlank() ? diff.text().stripTrailing() : "no changes";
   }
 
 
@@ -208,14 +215,14 @@ public class DiffCommands {
   }
 
   private static void requireDiffFormat(String output) {
-    if (!output.equals("text") && !output.equals("markdown")) {
+    if (!output.equals("text") && !output.equals("markdown") && !output.equals("json")) {
       throw new UsageException("--output",
-          "'" + output + "' is not an output format (expected text or markdown)");
+          "'" + output + "' is not an output format (expected text, markdown or json)");
     }
   }
 
   /** The object diff as text, and what the checks of the new objects found wrong in them. */
-  private record ObjectDiff(String text, List<Problem> invalid) {}
+  private record ObjectDiff(String text, List<Problem> invalid, boolean changed) {}
 
   /**
    * The object diff, or a note when helm is missing. {@code against} names the base for the
@@ -232,7 +239,7 @@ public class DiffCommands {
       helm = CliHelm.forRepo(source.root());
     } catch (HelmException e) {
       return new ObjectDiff("(no object diff: " + e.getMessage().lines().findFirst().orElse("helm not found") + ")",
-          List.of());
+          List.of(), true);
     }
     boolean hasUmbrella = RenderedChart.umbrellaIn(committed).isPresent();
     EnvironmentDiff.Result result = new EnvironmentDiff(helm).diff(hasUmbrella ? committed : List.of(), generated,
@@ -244,8 +251,12 @@ public class DiffCommands {
           validator.problemsIn(platform, platform.repo().environments().get(environment), rendered)));
     }
     DiffReport report = result.report();
+    if (output.equals("json")) {
+      return new ObjectDiff(report.json(), invalid, !report.isEmpty());
+    }
     String heading = against.isEmpty() ? "" : output.equals("markdown")
         ? "Compared with `" + against + "`.\n\n" : "changes since " + against + ":\n";
-    return new ObjectDiff(heading + (output.equals("markdown") ? report.markdown() : report.text()), invalid);
+    return new ObjectDiff(heading + (output.equals("markdown") ? report.markdown() : report.text()), invalid,
+        !report.isEmpty());
   }
 }

@@ -28,7 +28,7 @@ final class DirectRunner {
 
   /** Every class holding commands; each has a no-argument constructor. */
   static final List<Class<?>> COMMAND_CLASSES = List.of(SpecCommands.class, GenerateCommands.class,
-      DiffCommands.class, SyncCommands.class, GitOpsCommands.class, ReleaseCommands.class);
+      DiffCommands.class, SyncCommands.class, GitOpsCommands.class, ReleaseCommands.class, ToolCommands.class);
 
   private record Target(Class<?> owner, Method method) {}
 
@@ -59,8 +59,14 @@ final class DirectRunner {
 
   /** The exit code, or empty when the Spring Shell path should run the arguments instead. */
   Optional<Integer> run(String[] args) {
-    if (args.length == 0 || List.of(args).contains("--help") || List.of(args).contains("-h")) {
+    if (args.length == 0) {
       return Optional.empty();
+    }
+    if (args[0].equals("--version")) {
+      args = new String[] {"version"};
+    } else if (args[0].equals("--help") || args[0].equals("-h")) {
+      List<String> rest = List.of(args).subList(1, args.length);
+      args = java.util.stream.Stream.concat(java.util.stream.Stream.of("help"), rest.stream()).toArray(String[]::new);
     }
     String name = args.length > 1 && commands.containsKey(args[0] + " " + args[1]) ? args[0] + " " + args[1] : args[0];
     Target target = commands.get(name);
@@ -69,9 +75,17 @@ final class DirectRunner {
     }
     beforeCommand.run();
     int first = name.split(" ").length;
+    List<String> words = List.of(args).subList(first, args.length);
+    if (words.contains("--help") || words.contains("-h")) {
+      String[] help = ("help " + name).split(" ");
+      args = help;
+      name = "help";
+      target = commands.get(name);
+      words = List.of(args).subList(1, args.length);
+    }
     Object[] values;
     try {
-      values = bind(name, target.method(), List.of(args).subList(first, args.length));
+      values = bind(name, target.method(), words);
     } catch (UsageException usage) {
       return Optional.of(new ExitCodes().forCommand(name).apply(usage).code());
     }
@@ -98,11 +112,15 @@ final class DirectRunner {
   static Object[] bind(String name, Method method, List<String> words) {
     Parameter[] parameters = method.getParameters();
     Map<String, Parameter> byOption = new LinkedHashMap<>();
+    Map<String, Parameter> byShort = new LinkedHashMap<>();
     List<Parameter> positional = new ArrayList<>();
     for (Parameter parameter : parameters) {
       Option option = parameter.getAnnotation(Option.class);
       if (option != null) {
         byOption.put(option.longName(), parameter);
+        if (option.shortName() != 0 && option.shortName() != ' ') {
+          byShort.put("-" + option.shortName(), parameter);
+        }
       } else if (parameter.getAnnotation(Argument.class) != null) {
         positional.add(parameter);
       }
@@ -113,6 +131,13 @@ final class DirectRunner {
     List<String> arguments = new ArrayList<>();
     for (int i = 0; i < words.size(); i++) {
       String word = words.get(i);
+      if (byShort.containsKey(word) && isBoolean(byShort.get(word))) {
+        given.put(byShort.get(word), "true");
+        continue;
+      }
+      if (word.length() == 2 && word.charAt(0) == '-' && Character.isLetter(word.charAt(1))) {
+        throw usage("unknown option '" + word + "'");
+      }
       if (!word.startsWith("--")) {
         arguments.add(word);
         continue;

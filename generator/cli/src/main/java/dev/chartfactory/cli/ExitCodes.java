@@ -3,6 +3,7 @@ package dev.chartfactory.cli;
 import dev.chartfactory.core.error.ErrorKind;
 import dev.chartfactory.core.error.FactoryException;
 import dev.chartfactory.core.error.UsageException;
+import dev.chartfactory.core.git.GitUrls;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import org.springframework.shell.core.command.ExitStatus;
@@ -51,23 +52,30 @@ public class ExitCodes implements ExitStatusExceptionMapper {
   public ExitStatus apply(Exception exception) {
     Throwable failure = unwrap(exception);
     ErrorKind kind = kindOf(failure);
+    Colours colours = err == System.err ? Colours.forThisProcess() : Colours.NONE;
+    // Messages from Git may quote a remote URL with the credentials in it.
     switch (kind) {
-      case USAGE -> {
-        err.println("error: " + (command == null ? "" : command + ": ") + failure.getMessage());
-        err.println(Synopsis.of(command).orElse("(see 'factory help')"));
-      }
-      case INTERNAL -> {
-        err.println("error: internal error: " + (failure instanceof FactoryException factory
-            ? factory.report() : failure.toString()));
-        err.println(BUG_REPORT);
-      }
-      default -> err.println(((FactoryException) failure).report());
+      case USAGE -> err.println(colours.report(GitUrls.redact("error: " + (command == null ? "" : command + ": ")
+          + failure.getMessage())) + "\n" + synopsis(command));
+      case INTERNAL -> err.println(colours.report(GitUrls.redact("error: internal error: "
+          + (failure instanceof FactoryException factory ? factory.report() : failure.toString())))
+          + "\n" + BUG_REPORT);
+      default -> err.println(colours.report(GitUrls.redact(((FactoryException) failure).report())));
     }
     if (Boolean.parseBoolean(System.getenv("FACTORY_DEBUG"))) {
       failure.printStackTrace(err);
     }
     err.flush();
-    return new ExitStatus(codeFor(kind), failure.getMessage() == null ? failure.toString() : failure.getMessage());
+    return new ExitStatus(codeFor(kind),
+        GitUrls.redact(failure.getMessage() == null ? failure.toString() : failure.getMessage()));
+  }
+
+  /** The command's usage line from the help catalog, or where to look for it. */
+  private static String synopsis(String command) {
+    CommandCatalog catalog = ToolCommands.catalog();
+    return (command == null ? java.util.Optional.<CommandCatalog.Entry>empty() : catalog.find(command))
+        .map(entry -> new HelpText(catalog).usageHint(entry))
+        .orElse(command == null ? "(see 'factory help')" : "(see 'factory " + command + " --help')");
   }
 
   /** The kind of any failure: a {@link FactoryException} says it; anything else is a bug of ours. */

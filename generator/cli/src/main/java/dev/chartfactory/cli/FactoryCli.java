@@ -42,6 +42,9 @@ public class FactoryCli {
     application.setLogStartupInfo(false);
     application.setDefaultProperties(java.util.Map.of(
         "spring.shell.interactive.enabled", String.valueOf(interactive),
+        // ToolCommands' help and version describe Chart Factory; Spring Shell's describe Spring Shell.
+        "spring.shell.command.help.enabled", "false",
+        "spring.shell.command.version.enabled", "false",
         "logging.level.root", "WARN",
         "spring.main.lazy-initialization", "true"));
     try (ConfigurableApplicationContext context = application.run(args)) {

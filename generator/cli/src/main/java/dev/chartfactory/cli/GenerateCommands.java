@@ -33,7 +33,7 @@ public class GenerateCommands {
       @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo,
       @Option(longName = "dry-run", description = "show what would change, write nothing") boolean dryRun,
       @Option(longName = "skip-validation", description = "do not run helm lint/template and schema checks") boolean skipValidation,
-      @Option(longName = "quiet", description = "no progress output") boolean quiet,
+      @Option(longName = "quiet", shortName = 'q', description = "no progress output") boolean quiet,
       @Option(longName = "ref", defaultValue = "", description = "read the specs from this Git branch, tag or commit") String ref,
       @Option(longName = "commit", description = "commit the generated charts (only charts/ and umbrella-chart/)") boolean commit,
       @Option(longName = "push", description = "commit, then push to the checked-out branch (retried if someone pushed meanwhile)") boolean push,
@@ -54,7 +54,7 @@ public class GenerateCommands {
       @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo,
       @Option(longName = "dry-run", description = "show what would change, write nothing") boolean dryRun,
       @Option(longName = "skip-validation", description = "do not run helm lint/template and schema checks") boolean skipValidation,
-      @Option(longName = "quiet", description = "no progress output") boolean quiet) {
+      @Option(longName = "quiet", shortName = 'q', description = "no progress output") boolean quiet) {
     return generate(repo, Set.of(app), dryRun, skipValidation, quiet);
   }
 

@@ -17,6 +17,7 @@ import dev.chartfactory.core.ops.OperationRecord;
 import dev.chartfactory.core.pipeline.Pipeline;
 import dev.chartfactory.core.render.Provenance;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
+import dev.chartfactory.core.spec.EnvironmentSpec;
 import dev.chartfactory.core.spec.FactorySpec;
 import dev.chartfactory.core.spec.RepoLayout;
 import java.nio.file.Files;
@@ -54,7 +55,7 @@ public class ReleaseCommands {
       @Option(longName = "skip-generate", description = "deploy the charts as they are on disk") boolean skipGenerate,
       @Option(longName = "no-wait", description = "do not wait for the objects to become ready") boolean noWait,
       @Option(longName = "kubeconfig", defaultValue = "", description = "kubeconfig file (default: KUBECONFIG, else ~/.kube/config)") String kubeconfig,
-      @Option(longName = "quiet", description = "no progress output") boolean quiet) {
+      @Option(longName = "quiet", shortName = 'q', description = "no progress output") boolean quiet) {
     Path root = RepoLayout.of(repo).root();
     PipelineListener listener = Terminal.progress(quiet);
     Duration helmTimeout = parseTimeout(timeout);
@@ -64,10 +65,11 @@ public class ReleaseCommands {
     FactorySpec.UmbrellaSpec umbrella = umbrella(platform);
     OperationLog log = new OperationLog(root);
     if (dryRun) {
-      return logged(log, "deploy", env, umbrella, true, null,
-          () -> dryRun(source, root, env, umbrella, skipGenerate, listener));
+      // A dry run leaves no trace: nothing in the operation log, nothing written in the repo.
+      return dryRun(source, root, env, umbrella, skipGenerate, listener);
     }
-    HelmCli helm = logged(log, "deploy", env, umbrella, false, null, () -> helm(root, kubeconfig), false);
+    HelmCli helm = logged(log, "deploy", env, umbrella, false, null,
+        () -> helm(root, kubeconfig, platform.environment(env).cluster()), false);
     return logged(log, "deploy", env, umbrella, false, helm, () -> {
       // Asked before anything is generated or applied: an unreachable cluster or a stuck
       // release stops the deploy with nothing half done.
@@ -93,10 +95,16 @@ public class ReleaseCommands {
       description = "helm status of the umbrella release, with who deployed its revision and from which commit")
   public String status(
       @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo,
+      @Option(longName = "env", description = "environment whose cluster to ask (its cluster: in environments/<env>.yaml; default: the current kube context)") String environment,
+      @Option(longName = "output", defaultValue = "text", description = "text | json") String output,
       @Option(longName = "kubeconfig", defaultValue = "", description = "kubeconfig file (default: KUBECONFIG, else ~/.kube/config)") String kubeconfig) {
     Path root = RepoLayout.of(repo).root();
     FactorySpec.UmbrellaSpec umbrella = umbrella(root);
-    ReleaseStatus status = helm(root, kubeconfig).status(umbrella.name(), umbrella.namespace());
+    requireTextOrJson(output);
+    ReleaseStatus status = helm(root, kubeconfig, cluster(root, environment)).status(umbrella.name(), umbrella.namespace());
+    if (output.equals("json")) {
+      return ReleaseFormats.status(status, byRevision(new OperationLog(root).read(), umbrella).get(status.revision()));
+    }
     StringBuilder out = new StringBuilder("release " + status.name() + " in namespace " + status.namespace()
         + ": " + status.status() + ", revision " + status.revision()
         + (status.description().isBlank() ? "" : " (" + status.description() + ")"));
@@ -110,13 +118,20 @@ public class ReleaseCommands {
   }
 
   @Command(name = "history", group = "Cluster", exitStatusExceptionMapper = "factoryExceptions",
-      description = "the umbrella release's Helm revisions, with who/when/commit from .factory/operations.jsonl")
+      description = "The umbrella release's Helm revisions, with who/when/commit from .factory/operations.jsonl")
   public String history(
       @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo,
+      @Option(longName = "env", description = "environment whose cluster to ask (its cluster: in environments/<env>.yaml; default: the current kube context)") String environment,
+      @Option(longName = "output", defaultValue = "text", description = "text | json") String output,
       @Option(longName = "kubeconfig", defaultValue = "", description = "kubeconfig file (default: KUBECONFIG, else ~/.kube/config)") String kubeconfig) {
     Path root = RepoLayout.of(repo).root();
     FactorySpec.UmbrellaSpec umbrella = umbrella(root);
-    List<ReleaseRevision> revisions = helm(root, kubeconfig).history(umbrella.name(), umbrella.namespace());
+    requireTextOrJson(output);
+    List<ReleaseRevision> revisions = helm(root, kubeconfig, cluster(root, environment)).history(umbrella.name(), umbrella.namespace());
+    if (output.equals("json")) {
+      return ReleaseFormats.history(umbrella.name(), umbrella.namespace(), revisions,
+          byRevision(new OperationLog(root).read(), umbrella));
+    }
     return historyTable(revisions, new OperationLog(root).read(), umbrella);
   }
 
@@ -125,6 +140,7 @@ public class ReleaseCommands {
   public String rollback(
       @Option(longName = "to", required = true, description = "revision to go back to (see 'factory history')") int revision,
       @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo,
+      @Option(longName = "env", description = "environment whose cluster to ask (its cluster: in environments/<env>.yaml; default: the current kube context)") String environment,
       @Option(longName = "timeout", defaultValue = "10m", description = "helm --timeout, e.g. 90s, 10m, 1h") String timeout,
       @Option(longName = "no-wait", description = "do not wait for the objects to become ready") boolean noWait,
       @Option(longName = "kubeconfig", defaultValue = "", description = "kubeconfig file (default: KUBECONFIG, else ~/.kube/config)") String kubeconfig) {
@@ -132,8 +148,9 @@ public class ReleaseCommands {
     Duration helmTimeout = parseTimeout(timeout);
     FactorySpec.UmbrellaSpec umbrella = umbrella(root);
     OperationLog log = new OperationLog(root);
-    HelmCli helm = logged(log, "rollback", null, umbrella, false, null, () -> helm(root, kubeconfig), false);
-    return logged(log, "rollback", null, umbrella, false, helm, () -> {
+    HelmCli helm = logged(log, "rollback", environment, umbrella, false, null,
+        () -> helm(root, kubeconfig, cluster(root, environment)), false);
+    return logged(log, "rollback", environment, umbrella, false, helm, () -> {
       List<ReleaseRevision> history = helm.history(umbrella.name(), umbrella.namespace());
       ReleaseGuard.requireRevision(history, revision);
       helm.rollback(umbrella.name(), revision, umbrella.namespace(), !noWait, helmTimeout);
@@ -147,18 +164,19 @@ public class ReleaseCommands {
       description = "helm uninstall of the umbrella release (needs --yes)")
   public String uninstall(
       @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo,
+      @Option(longName = "env", description = "environment whose cluster to ask (its cluster: in environments/<env>.yaml; default: the current kube context)") String environment,
       @Option(longName = "yes", description = "really uninstall: every object of the release is deleted") boolean yes,
       @Option(longName = "kubeconfig", defaultValue = "", description = "kubeconfig file (default: KUBECONFIG, else ~/.kube/config)") String kubeconfig) {
     Path root = RepoLayout.of(repo).root();
     FactorySpec.UmbrellaSpec umbrella = umbrella(root);
-    HelmCli helm = helm(root, kubeconfig);
+    HelmCli helm = helm(root, kubeconfig, cluster(root, environment));
     if (!yes) {
       ReleaseStatus status = helm.status(umbrella.name(), umbrella.namespace());
       throw new UsageException("--yes",
           "would uninstall release " + status.name() + " in namespace " + status.namespace() + " (revision "
               + status.revision() + ", " + status.status() + ") and delete all its objects; re-run with --yes");
     }
-    return logged(new OperationLog(root), "uninstall", null, umbrella, false, null, () -> {
+    return logged(new OperationLog(root), "uninstall", environment, umbrella, false, null, () -> {
       ReleaseStatus status = helm.status(umbrella.name(), umbrella.namespace());
       helm.uninstall(umbrella.name(), umbrella.namespace());
       return "uninstalled " + umbrella.name() + " from namespace " + umbrella.namespace() + " (was revision "
@@ -168,16 +186,37 @@ public class ReleaseCommands {
 
   private static String dryRun(DirectorySpecSource source, Path root, String env,
       FactorySpec.UmbrellaSpec umbrella, boolean skipGenerate, PipelineListener listener) {
-    if (skipGenerate) {
-      return template(root, root, env, umbrella);
-    }
-    // The charts go to a scratch folder, so a dry run leaves the config repo as it was.
+    // The charts go to a scratch folder, so a dry run leaves the config repo as it was (helm
+    // dependency build would write umbrella-chart/charts/ and Chart.lock).
     Path work = ScratchFolders.create("factory-deploy-dry-run-");
     try {
-      GenerateCommands.generate(source, work, Set.of(), false, false, Provenance.NONE, listener);
+      if (skipGenerate) {
+        copyTree(root.resolve("charts"), work.resolve("charts"));
+        copyTree(umbrellaChart(root), work.resolve(RepoLayout.UMBRELLA_CHART));
+      } else {
+        GenerateCommands.generate(source, work, Set.of(), false, false, Provenance.NONE, listener);
+      }
       return template(root, work, env, umbrella);
     } finally {
       dev.chartfactory.core.validate.ChartWorkspace.deleteQuietly(work);
+    }
+  }
+
+  private static void copyTree(Path from, Path to) {
+    if (!java.nio.file.Files.isDirectory(from)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(from)) {
+      for (Path path : (Iterable<Path>) paths::iterator) {
+        Path target = to.resolve(from.relativize(path).toString());
+        if (java.nio.file.Files.isDirectory(path)) {
+          java.nio.file.Files.createDirectories(target);
+        } else if (java.nio.file.Files.isRegularFile(path)) {
+          java.nio.file.Files.copy(path, target);
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot copy " + from + " for the dry run", e);
     }
   }
 
@@ -289,9 +328,33 @@ public class ReleaseCommands {
     return total;
   }
 
-  private static HelmCli helm(Path root, String kubeconfig) {
-    HelmCli helm = CliHelm.forRepo(root);
-    return GenerateCommands.isBlank(kubeconfig) ? helm : helm.withKubeconfig(Path.of(kubeconfig));
+  /**
+   * Helm for the environment's cluster: its kube context, and its kubeconfig unless
+   * {@code --kubeconfig} names another file.
+   */
+  private static HelmCli helm(Path root, String kubeconfig, EnvironmentSpec.ClusterSpec cluster) {
+    HelmCli helm = CliHelm.forRepo(root).withKubeContext(cluster.contextOrNull());
+    String file = !GenerateCommands.isBlank(kubeconfig) ? kubeconfig : cluster.kubeconfig();
+    if (file == null) {
+      return helm;
+    }
+    return helm.withKubeconfig(file.startsWith("~/") ? Path.of(System.getProperty("user.home"), file.substring(2))
+        : Path.of(file));
+  }
+
+  private static void requireTextOrJson(String output) {
+    if (!output.equals("text") && !output.equals("json")) {
+      throw new UsageException("--output: '" + output + "' is not an output format (expected text or json)");
+    }
+  }
+
+  /** The cluster of {@code --env}, or the current kube context without it. */
+  private static EnvironmentSpec.ClusterSpec cluster(Path root, String environment) {
+    if (environment == null) {
+      return EnvironmentSpec.ClusterSpec.CURRENT;
+    }
+    ResolvedPlatform platform = new Pipeline(PipelineListener.SILENT).resolve(new DirectorySpecSource(root));
+    return platform.environment(CliArguments.environments(platform, environment).get(0)).cluster();
   }
 
   private static FactorySpec.UmbrellaSpec umbrella(Path root) {

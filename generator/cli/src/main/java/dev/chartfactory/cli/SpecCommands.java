@@ -37,7 +37,7 @@ public class SpecCommands {
       @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo,
       @Option(longName = "specs-only", description = "check the spec files only; no helm needed") boolean specsOnly,
       @Option(longName = "output", defaultValue = "text", description = "text | json | sarif") String output,
-      @Option(longName = "quiet", description = "no progress output") boolean quiet) {
+      @Option(longName = "quiet", shortName = 'q', description = "no progress output") boolean quiet) {
     if (!List.of("text", "json", "sarif").contains(output)) {
       throw new UsageException("--output",
           "'" + output + "' is not an output format (expected text, json or sarif)");

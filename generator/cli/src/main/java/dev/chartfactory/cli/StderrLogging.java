@@ -106,7 +106,7 @@ public final class StderrLogging implements SLF4JServiceProvider {
       if (throwable != null) {
         line.append(" (").append(throwable).append(')');
       }
-      System.err.println(line);
+      System.err.println(dev.chartfactory.core.git.GitUrls.redact(line.toString()));
     }
   }
 }

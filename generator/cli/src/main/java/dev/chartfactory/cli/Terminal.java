@@ -1,6 +1,7 @@
 package dev.chartfactory.cli;
 
 import dev.chartfactory.core.PipelineListener;
+import dev.chartfactory.core.git.GitUrls;
 
 /** Progress lines on stderr, prefixed by the stage id, so stdout stays clean for data. */
 final class Terminal {
@@ -11,6 +12,8 @@ final class Terminal {
     if (quiet) {
       return PipelineListener.SILENT;
     }
-    return (stage, message) -> System.err.println("[" + stage + "] " + message);
+    Colours colours = Colours.forThisProcess();
+    // A URL given with credentials must not show them in a CI log.
+    return (stage, message) -> System.err.println(colours.dim("[" + stage + "]") + " " + GitUrls.redact(message));
   }
 }

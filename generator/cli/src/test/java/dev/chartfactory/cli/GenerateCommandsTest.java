@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** generate-all, generate and check through the real entry point, with the real helm. */
@@ -37,6 +39,48 @@ class GenerateCommandsTest {
   }
 
   @Test
+  void diffAndCheck_asJson_withStableFields_andDiffExitCodeTwoOnlyWhenSomethingChanges() throws IOException {
+    Path repo = CliRepos.copyOfExample("small", temp);
+    assertThat(CliRun.of("generate-all", "--repo", repo.toString(), "--quiet").exitCode()).isZero();
+    CliRun upToDate = CliRun.of("check", "--repo", repo.toString(), "--quiet", "--output", "json");
+    assertThat(upToDate.exitCode()).isZero();
+    assertThat(JSON.readTree(upToDate.out()).path("changed").asBoolean(true)).isFalse();
+    assertThat(CliRun.of("diff", "--repo", repo.toString(), "--exit-code").exitCode()).isZero();
+
+    Files.writeString(repo.resolve("apps/hello/instances/dev.yaml"), "version: 1.0.1\n");
+    CliRun json = CliRun.of("diff", "--repo", repo.toString(), "--env", "dev", "--output", "json");
+
+    assertThat(json.exitCode()).as(json.err()).isZero();
+    JsonNode report = JSON.readTree(json.out());
+    assertThat(report.path("schema").asString()).isEqualTo("chartfactory.dev/diff/v1");
+    assertThat(report.path("changed").asBoolean()).isTrue();
+    JsonNode dev = report.path("environments").get(0);
+    assertThat(dev.path("name").asString()).isEqualTo("dev");
+    assertThat(dev.path("changed").asInt()).isEqualTo(3);
+    JsonNode deployment = null;
+    for (JsonNode object : dev.path("objects")) {
+      if (object.path("kind").asString().equals("Deployment")) {
+        deployment = object;
+      }
+    }
+    assertThat(deployment).isNotNull();
+    assertThat(deployment.path("change").asString()).isEqualTo("changed");
+    assertThat(deployment.path("fields").toString()).contains(
+        "{\"path\":\"spec.template.spec.containers[web].image\",\"before\":\"localhost:5000/hello-web:1.0.0\","
+            + "\"after\":\"localhost:5000/hello-web:1.0.1\"}");
+
+    CliRun exitCode = CliRun.of("diff", "--repo", repo.toString(), "--exit-code");
+    assertThat(exitCode.exitCode()).isEqualTo(2);
+    assertThat(exitCode.out()).contains("hello-web:1.0.0 -> localhost:5000/hello-web:1.0.1");
+    CliRun stale = CliRun.of("check", "--repo", repo.toString(), "--quiet", "--output", "json");
+    assertThat(stale.exitCode()).isEqualTo(2);
+    assertThat(JSON.readTree(stale.out()).path("changed").asBoolean()).isTrue();
+    assertThat(CliRun.of("diff", "--repo", repo.toString(), "--output", "yaml").exitCode()).isEqualTo(1);
+  }
+
+  private static final tools.jackson.databind.ObjectMapper JSON = new tools.jackson.databind.ObjectMapper();
+
+  @Test
   void check_whenTheSpecChangedButChartsDidNot_exitsTwoAndNamesTheStaleFiles() throws IOException {
     Path repo = CliRepos.copyOfExample("small", temp);
     assertThat(CliRun.of("generate-all", "--repo", repo.toString(), "--quiet").exitCode()).isZero();
@@ -61,6 +105,43 @@ class GenerateCommandsTest {
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("apps/hello/app.yaml:", "components.web: Service hello-web-extra",
         "spec.portz: unknown field", "nothing was written");
+    assertThat(CliRepos.listing(repo)).isEqualTo(before);
+  }
+
+  @Test
+  @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void generateAll_whenABlueprintRecursesOrRunsAway_exitsOneAtItsLineAndWritesNothing() throws IOException {
+    Path repo = CliRepos.copyOfExample("small", temp);
+    Path blueprint = repo.resolve("templates/webapp/extra.yaml.j2");
+    Files.createDirectories(blueprint.getParent());
+    Files.writeString(blueprint, """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: [[ component.name ]]-deep
+        [% macro deeper(n) %][[ n ]] [[ deeper(n + 1) ]][% endmacro %]
+        data:
+          numbers: "[[ deeper(0) ]]"
+        """);
+    List<String> before = CliRepos.listing(repo);
+
+    CliRun recursion = CliRun.of("generate-all", "--repo", repo.toString(), "--quiet");
+
+    assertThat(recursion.exitCode()).as(recursion.err()).isEqualTo(1);
+    assertThat(recursion.err()).contains("templates/webapp/extra.yaml.j2:5:", "macro 'deeper'", "recursion");
+    assertThat(CliRepos.listing(repo)).isEqualTo(before);
+
+    Files.writeString(blueprint, """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: [[ component.name ]]-loops
+        [% for a in range(1000) %][% for b in range(1000) %][% for c in range(1000) %][% set last = c %][% endfor %][% endfor %][% endfor %]
+        """);
+    CliRun loops = CliRun.of("generate-all", "--repo", repo.toString(), "--quiet");
+
+    assertThat(loops.exitCode()).as(loops.err()).isEqualTo(1);
+    assertThat(loops.err()).contains("templates/webapp/extra.yaml.j2:5:", "budget");
     assertThat(CliRepos.listing(repo)).isEqualTo(before);
   }
 

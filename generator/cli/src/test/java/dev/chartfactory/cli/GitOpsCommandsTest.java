@@ -2,10 +2,14 @@ package dev.chartfactory.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 class GitOpsCommandsTest {
@@ -40,6 +44,62 @@ class GitOpsCommandsTest {
     assertThat(documents(flux.out())).extracting(d -> d.get("kind"))
         .containsExactly("GitRepository", "HelmRelease", "HelmRelease", "HelmRelease");
     assertThat(flux.out()).contains("tag: v1.2.0", "- umbrella-chart/values-staging.yaml");
+  }
+
+  @Test
+  void eachEnvironmentGoesToItsOwnCluster_byArgoDestinationAndFluxKubeconfigSecret() {
+    CliRun argo = CliRun.of("gitops", "--repo", SHOP, "--repo-url", "https://g/x.git");
+    assertThat(argo.exitCode()).as(argo.err()).isZero();
+    assertThat(documents(argo.out())).extracting(d -> (Object) ((Map<?, ?>) ((Map<?, ?>) d.get("spec")).get("destination")).get("name"))
+        .containsExactly("shop-dev", "shop-prod", "shop-staging");
+    assertThat(argo.out()).doesNotContain("kubernetes.default.svc");
+    CliRun set = CliRun.of("gitops", "--format", "argocd-appset", "--repo", SHOP, "--repo-url", "https://g/x.git");
+    assertThat(set.out()).contains("cluster: shop-prod", "name: '{{.cluster}}'");
+    CliRun flux = CliRun.of("gitops", "--format", "flux", "--repo", SHOP, "--repo-url", "https://g/x.git");
+    assertThat(flux.out()).contains("kubeConfig:\n    secretRef:\n      name: shop-prod-kubeconfig");
+  }
+
+  @Test
+  void twoEnvironmentsOnOneCluster_wouldOwnOneRelease_andAreRefusedAtTheEnvironmentFile(@TempDir Path temp)
+      throws IOException {
+    Path repo = CliRepos.copyOfExample("shop", temp);
+    Path staging = repo.resolve("environments/staging.yaml");
+    Files.writeString(staging, Files.readString(staging).replaceAll("(?m)^cluster: .*$", "cluster: {name: shop-prod}"));
+
+    CliRun argo = CliRun.of("gitops", "--repo", repo.toString(), "--repo-url", "https://g/x.git");
+
+    assertThat(argo.exitCode()).isEqualTo(1);
+    assertThat(argo.out()).isEmpty();
+    assertThat(argo.err()).contains("environments/staging.yaml:", "environments 'prod' and 'staging' would both own"
+        + " release 'shop-platform' in namespace 'shop' on name shop-prod");
+    assertThat(CliRun.of("gitops", "--env", "staging", "--repo", repo.toString(), "--repo-url", "https://g/x.git")
+        .exitCode()).as("one environment alone owns its release").isZero();
+
+    Files.writeString(staging, Files.readString(staging).replaceAll("(?m)^cluster: .*$", "cluster: {server: https://10.0.0.9:6443}"));
+    CliRun mixed = CliRun.of("gitops", "--format", "argocd-appset", "--repo", repo.toString(), "--repo-url", "https://g/x.git");
+    assertThat(mixed.exitCode()).isEqualTo(1);
+    assertThat(mixed.err()).contains("addresses every cluster by server URL");
+    CliRun perEnvironment = CliRun.of("gitops", "--repo", repo.toString(), "--repo-url", "https://g/x.git");
+    assertThat(perEnvironment.exitCode()).as(perEnvironment.err()).isZero();
+    assertThat(perEnvironment.out()).contains("server: https://10.0.0.9:6443");
+
+    Files.writeString(staging, Files.readString(staging).replaceAll("(?m)^cluster: .*$", ""));
+    Path prod = repo.resolve("environments/prod.yaml");
+    Files.writeString(prod, Files.readString(prod).replaceAll("(?m)^cluster: .*$", ""));
+    CliRun flux = CliRun.of("gitops", "--format", "flux", "--repo", repo.toString(), "--repo-url", "https://g/x.git");
+    assertThat(flux.exitCode()).isEqualTo(1);
+    assertThat(flux.err()).contains("on Flux's own cluster");
+  }
+
+  @Test
+  void clusterServerWithCredentialsOrPlainHttp_isRefusedByTheSchema(@TempDir Path temp) throws IOException {
+    Path repo = CliRepos.copyOfExample("shop", temp);
+    Path prod = repo.resolve("environments/prod.yaml");
+    Files.writeString(prod, Files.readString(prod).replaceAll("(?m)^cluster: .*$",
+        "cluster: {server: 'https://admin:secret@10.0.0.1:6443'}"));
+    CliRun run = CliRun.of("validate", "--specs-only", "--repo", repo.toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("environments/prod.yaml:", "cluster.server");
   }
 
   @Test

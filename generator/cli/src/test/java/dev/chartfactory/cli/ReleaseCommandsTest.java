@@ -95,8 +95,53 @@ class ReleaseCommandsTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("dry run: helm upgrade --install platform -n platform -f values-dev.yaml",
         "(cluster not contacted)", "Deployment", "Service", "ClusterIssuer");
-    assertThat(withoutLog(CliRepos.listing(repo))).isEqualTo(before);
-    assertThat(logLines(repo)).singleElement().asString().contains("\"dryRun\":true", "\"result\":\"ok\"");
+    assertThat(CliRepos.listing(repo)).as("a dry run leaves no trace, not even in the operation log").isEqualTo(before);
+
+    assertThat(CliRun.of("generate-all", "--repo", repo.toString(), "--quiet", "--skip-validation").exitCode()).isZero();
+    List<String> generated = CliRepos.listing(repo);
+    CliRun skipGenerate = CliRun.of("deploy", "--env", "dev", "--dry-run", "--skip-generate", "--repo", repo.toString(),
+        "--quiet", "--kubeconfig", deadClusterKubeconfig().toString());
+    assertThat(skipGenerate.exitCode()).as(skipGenerate.err()).isZero();
+    assertThat(skipGenerate.out()).contains("(cluster not contacted)", "Deployment");
+    assertThat(CliRepos.listing(repo)).as("helm dependency build ran in a scratch copy").isEqualTo(generated);
+  }
+
+  @Test
+  void clusterCommands_withEnv_talkToThatEnvironmentsKubeContext_inItsKubeconfig() throws IOException {
+    CliRepos.requireHelm();
+    Path repo = CliRepos.copyOfExample("small", temp);
+    Path kubeconfig = Files.writeString(temp.resolve("two-clusters.yaml"), """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: here
+          cluster: {server: "https://127.0.0.1:1", insecure-skip-tls-verify: true}
+        - name: prod-eu
+          cluster: {server: "https://127.0.0.1:2", insecure-skip-tls-verify: true}
+        contexts:
+        - name: here
+          context: {cluster: here, user: nobody}
+        - name: prod-eu-admin
+          context: {cluster: prod-eu, user: nobody}
+        current-context: here
+        users:
+        - name: nobody
+          user: {token: not-a-token}
+        """);
+    Path dev = repo.resolve("environments/dev.yaml");
+    Files.writeString(dev, Files.readString(dev) + "cluster: {name: prod-eu, kubeContext: prod-eu-admin, kubeconfig: '"
+        + kubeconfig + "'}\n");
+
+    CliRun withEnv = CliRun.of("status", "--env", "dev", "--repo", repo.toString());
+    assertThat(withEnv.exitCode()).isEqualTo(3);
+    assertThat(withEnv.err()).contains("no cluster reachable at https://127.0.0.1:2");
+
+    CliRun currentContext = CliRun.of("history", "--repo", repo.toString(), "--kubeconfig", kubeconfig.toString());
+    assertThat(currentContext.err()).contains("no cluster reachable at https://127.0.0.1:1");
+
+    CliRun deploy = CliRun.of("deploy", "--env", "dev", "--repo", repo.toString(), "--quiet");
+    assertThat(deploy.exitCode()).isEqualTo(3);
+    assertThat(deploy.err()).contains("https://127.0.0.1:2");
   }
 
   @Test
@@ -137,7 +182,7 @@ class ReleaseCommandsTest {
     CliRun run = CliRun.of("deploy", "--env", "dve", "--repo", repo.toString(), "--dry-run");
 
     assertThat(run.err()).contains("error: deploy: --env: 'dve' is not an environment", "did you mean 'dev'?",
-        "usage: factory deploy --env ENV [--repo REPO]");
+        "usage: factory deploy --env ENV [--repo DIR|URL]");
     assertThat(run.err()).doesNotContain("<command line>", "spec file");
   }
 

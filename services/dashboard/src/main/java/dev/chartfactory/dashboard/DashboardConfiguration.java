@@ -6,6 +6,7 @@ import dev.chartfactory.dashboard.cluster.Leadership;
 import dev.chartfactory.dashboard.store.ChangeBuffer;
 import dev.chartfactory.dashboard.store.ChangeWriter;
 import dev.chartfactory.dashboard.store.HistoryRepository;
+import dev.chartfactory.dashboard.store.Retention;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -85,6 +86,14 @@ public class DashboardConfiguration {
         properties.buffer().retryDelay());
   }
 
+  /** Trims old rows on the leader only; every replica has one, only the Lease holder deletes. */
+  @Bean(destroyMethod = "close")
+  Retention retention(DataSource dataSource, Clock clock, Leadership leadership, DashboardProperties properties) {
+    var settings = properties.retention();
+    return new Retention(dataSource, clock, leadership::isLeader, Retention.DASHBOARD_TABLES,
+        settings.maxAge(), settings.batchSize(), settings.interval());
+  }
+
   @Bean
   HistoryRepository historyRepository(NamedParameterJdbcTemplate jdbc) {
     return new HistoryRepository(jdbc);
@@ -93,7 +102,7 @@ public class DashboardConfiguration {
   /** Starts collecting once the context (and Flyway) is ready; stops it first on shutdown. */
   @Bean
   SmartLifecycle collector(
-      ClusterSource source, ChangeBuffer buffer, ChangeWriter writer, Leadership leadership) {
+      ClusterSource source, ChangeBuffer buffer, ChangeWriter writer, Leadership leadership, Retention retention) {
     return new SmartLifecycle() {
       private volatile boolean running;
 
@@ -111,11 +120,13 @@ public class DashboardConfiguration {
               buffer.clear();
               writer.requestResync();
             });
+        retention.start();
         running = true;
       }
 
       @Override
       public void stop() {
+        retention.close();
         source.close();
         // Give the writer a moment to write what is buffered; whatever is left is re-listed
         // (and deduplicated) by the informers of the next start.
@@ -141,8 +152,11 @@ public class DashboardConfiguration {
 
   @Bean
   MeterBinder dashboardMeters(
-      ChangeBuffer buffer, ChangeWriter writer, Leadership leadership, ClusterSource source) {
+      ChangeBuffer buffer, ChangeWriter writer, Leadership leadership, ClusterSource source, Retention retention) {
     return registry -> {
+    FunctionCounter.builder("dashboard.retention.deleted", retention, Retention::deletedCount)
+        .description("rows deleted by retention")
+        .register(registry);
     Gauge.builder("dashboard.buffer.size", buffer, ChangeBuffer::size)
         .description("changes waiting to be written")
         .register(registry);

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *   auth: {enabled: true, token: s3cret}
  *   buffer: {capacity: 100000, batch-size: 500}
  *   leader-election: {enabled: true, lease-name: dashboard-leader}
+ *   retention: {max-age: 14d, batch-size: 5000, interval: 10m}
  * }</pre>
  *
  * @param namespaces namespaces to watch; ignored when a namespace selector is set
@@ -24,6 +25,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param auth bearer-token protection of {@code /api/**}
  * @param buffer the bounded buffer between the informers and the database
  * @param leaderElection which replica writes
+ * @param retention how long history is kept
+ * @param demo the API server is Fabric8's mock server with made-up objects ({@code make
+ *     run-dashboard DEMO=true}); the page says "demo data"
  */
 @ConfigurationProperties("dashboard")
 public record DashboardProperties(
@@ -32,7 +36,9 @@ public record DashboardProperties(
     @DefaultValue Kubernetes kubernetes,
     @DefaultValue Auth auth,
     @DefaultValue Buffer buffer,
-    @DefaultValue LeaderElection leaderElection) {
+    @DefaultValue LeaderElection leaderElection,
+    @DefaultValue Retention retention,
+    @DefaultValue("false") boolean demo) {
 
   public DashboardProperties {
     namespaces = namespaces.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
@@ -71,4 +77,14 @@ public record DashboardProperties(
       @DefaultValue("dashboard-leader") String leaseName,
       @DefaultValue("") String leaseNamespace,
       @DefaultValue("") String identity) {}
+
+  /**
+   * @param maxAge rows older than this are deleted (history, usage samples, deleted objects)
+   * @param batchSize rows per delete transaction (keeps each one's row locks short)
+   * @param interval time between passes; 0 turns retention off
+   */
+  public record Retention(
+      @DefaultValue("14d") Duration maxAge,
+      @DefaultValue("5000") int batchSize,
+      @DefaultValue("10m") Duration interval) {}
 }

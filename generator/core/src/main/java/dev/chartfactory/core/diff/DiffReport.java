@@ -71,6 +71,57 @@ public record DiffReport(Map<String, List<ObjectChange>> byEnvironment) {
     return out.toString();
   }
 
+  /**
+   * For scripts: {@code {"schema": "chartfactory.dev/diff/v1", "changed": bool, "environments":
+   * [{"name", "added", "changed", "removed", "provenance": {"from", "to", "objects"}|null,
+   * "objects": [{"change": "added|removed|changed", "kind", "namespace", "name",
+   * "fields": [{"path", "before", "after"}]}]}]}}. Field values are whole (not shortened);
+   * null before or after means absent. Provenance-only changes are summarised as in text().
+   */
+  public String json() {
+    List<Object> environments = new java.util.ArrayList<>();
+    byEnvironment.forEach((environment, all) -> {
+      Reviewed reviewed = Reviewed.of(all);
+      Map<String, Object> entry = new java.util.LinkedHashMap<>();
+      entry.put("name", environment);
+      entry.put("added", reviewed.changes().stream().filter(c -> c.type() == ObjectChange.Type.ADDED).count());
+      entry.put("changed", reviewed.changes().stream().filter(c -> c.type() == ObjectChange.Type.CHANGED).count());
+      entry.put("removed", reviewed.changes().stream().filter(c -> c.type() == ObjectChange.Type.REMOVED).count());
+      Map<String, Object> provenance = new java.util.LinkedHashMap<>();
+      provenance.put("from", List.copyOf(reviewed.from()));
+      provenance.put("to", List.copyOf(reviewed.to()));
+      provenance.put("objects", reviewed.provenanceObjects());
+      entry.put("provenance", reviewed.provenanceObjects() == 0 ? null : provenance);
+      List<Object> objects = new java.util.ArrayList<>();
+      for (ObjectChange change : reviewed.changes()) {
+        Map<String, Object> object = new java.util.LinkedHashMap<>();
+        object.put("change", change.type().name().toLowerCase(java.util.Locale.ROOT));
+        object.put("kind", change.key().kind());
+        object.put("namespace", change.key().namespace());
+        object.put("name", change.key().name());
+        List<Object> fields = new java.util.ArrayList<>();
+        for (FieldChange field : change.fields()) {
+          Map<String, Object> one = new java.util.LinkedHashMap<>();
+          one.put("path", field.path());
+          one.put("before", field.before());
+          one.put("after", field.after());
+          fields.add(one);
+        }
+        object.put("fields", fields);
+        objects.add(object);
+      }
+      entry.put("objects", objects);
+      environments.add(entry);
+    });
+    Map<String, Object> root = new java.util.LinkedHashMap<>();
+    root.put("schema", "chartfactory.dev/diff/v1");
+    root.put("changed", byEnvironment.values().stream().anyMatch(all -> !Reviewed.of(all).changes().isEmpty()
+        || Reviewed.of(all).provenanceObjects() > 0));
+    root.put("environments", environments);
+    return new tools.jackson.databind.ObjectMapper().writer(tools.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+        .writeValueAsString(root);
+  }
+
   /** Whether a field only records which config commit an object was generated from. */
   static boolean isProvenance(FieldChange field) {
     return field.path().endsWith("." + PROVENANCE_KEY);

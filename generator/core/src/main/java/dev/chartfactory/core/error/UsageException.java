@@ -21,6 +21,11 @@ public class UsageException extends FactoryException {
     this.hint = hint;
   }
 
+  /** A usage error whose message names what is wrong itself. */
+  public UsageException(String message) {
+    this("", message, null);
+  }
+
   public UsageException(String option, String message) {
     this(option, message, null);
   }

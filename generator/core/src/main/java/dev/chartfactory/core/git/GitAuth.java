@@ -58,6 +58,7 @@ final class GitAuth implements TransportConfigCallback {
   static final String PASSPHRASE_VARIABLE = "FACTORY_SSH_KEY_PASSPHRASE";
   static final String KNOWN_HOSTS_VARIABLE = "FACTORY_SSH_KNOWN_HOSTS";
   static final String AGENT_VARIABLE = "SSH_AUTH_SOCK";
+  static final String ALLOW_INSECURE_VARIABLE = "FACTORY_GIT_ALLOW_INSECURE";
 
   private final String token;
   private final Path home;
@@ -65,18 +66,24 @@ final class GitAuth implements TransportConfigCallback {
   private final String passphrase;
   private final Path knownHosts;
   private final Path agentSocket;
+  private final boolean allowInsecure;
+  /** Credentials that were in the URL given on the command line, taken out of it. */
+  private String urlUser;
+  private String urlPassword;
   private final Queue<String> hostKeyRefusals = new ConcurrentLinkedQueue<>();
   private final Queue<String> keyProblems = new ConcurrentLinkedQueue<>();
   private volatile URIish sshUri;
   private volatile boolean http;
 
-  private GitAuth(String token, Path home, Path key, String passphrase, Path knownHosts, Path agentSocket) {
+  private GitAuth(String token, Path home, Path key, String passphrase, Path knownHosts, Path agentSocket,
+      boolean allowInsecure) {
     this.token = token;
     this.home = home;
     this.key = key;
     this.passphrase = passphrase;
     this.knownHosts = knownHosts;
     this.agentSocket = agentSocket;
+    this.allowInsecure = allowInsecure;
   }
 
   /** The settings of the environment variables (or their system properties) as they are now. */
@@ -86,12 +93,24 @@ final class GitAuth implements TransportConfigCallback {
     String keySetting = setting("factory.ssh.key", KEY_VARIABLE);
     String knownHostsSetting = setting("factory.ssh.known.hosts", KNOWN_HOSTS_VARIABLE);
     String agentSetting = setting("factory.ssh.auth.sock", AGENT_VARIABLE);
-    return new GitAuth(setting(null, TOKEN_VARIABLE), home,
+    return new GitAuth(setting("factory.git.token", TOKEN_VARIABLE), home,
         keySetting == null ? null : path(keySetting, home),
         setting("factory.ssh.key.passphrase", PASSPHRASE_VARIABLE),
         knownHostsSetting != null ? path(knownHostsSetting, home)
             : home.resolve(SshConstants.SSH_DIR).resolve(SshConstants.KNOWN_HOSTS),
-        agentSetting == null ? null : path(agentSetting, home));
+        agentSetting == null ? null : path(agentSetting, home),
+        "true".equalsIgnoreCase(setting("factory.git.allow.insecure", ALLOW_INSECURE_VARIABLE)));
+  }
+
+  /**
+   * Authenticates HTTP(S) with the user name and password that were in the URL (see
+   * {@link GitUrls#split}), so that they never need to be in a URL JGit stores. A password wins
+   * over {@code FACTORY_GIT_TOKEN}; a user name alone goes with the token.
+   */
+  GitAuth withUrlCredentials(String user, String password) {
+    this.urlUser = user;
+    this.urlPassword = password;
+    return this;
   }
 
   /** An absolute path; a leading "~/" (left unexpanded by quoting, or by a CI's settings) is the home folder. */
@@ -119,10 +138,23 @@ final class GitAuth implements TransportConfigCallback {
       ssh.setSshSessionFactory(sessionFactory());
     } else if (transport instanceof HttpTransport) {
       http = true;
-      if (token != null) {
-        // GitHub, GitLab and Gitea accept a token as the password with any user name. Only
-        // over HTTP(S): an SSH server is never offered the token.
-        transport.setCredentialsProvider(new UsernamePasswordCredentialsProvider("x-access-token", token));
+      // GitHub, GitLab and Gitea accept a token as the password with any user name, and a token
+      // given as the user name alone (https://TOKEN@host). Only over HTTP(S): an SSH server is
+      // never offered the token.
+      String secret = urlPassword != null ? urlPassword : token != null ? token : urlUser != null ? "" : null;
+      String user = urlUser != null ? urlUser : "x-access-token";
+      URIish uri = transport.getURI();
+      String sent = urlPassword != null ? "the password in the URL"
+          : token != null ? TOKEN_VARIABLE
+          : urlUser != null || uri.getPass() != null || uri.getUser() != null ? "the credentials in the URL" : null;
+      if (sent != null && "http".equalsIgnoreCase(uri.getScheme()) && !allowInsecure) {
+        throw new GitException("refusing to send " + sent + " to " + GitUrls.split(uri.toString()).url()
+            + " over plain http://, where anyone on the network path can read it: use the server's https:// URL;"
+            + " only for a server you trust on a network you control (such as 127.0.0.1), set "
+            + ALLOW_INSECURE_VARIABLE + "=true");
+      }
+      if (secret != null) {
+        transport.setCredentialsProvider(new UsernamePasswordCredentialsProvider(user, secret));
       }
     }
   }
@@ -155,6 +187,11 @@ final class GitAuth implements TransportConfigCallback {
    * for the causes we recognise (an unknown host key, an unreachable host, a refused key).
    */
   GitException failure(String what, Exception e) {
+    GitException failure = explain(GitUrls.redact(what), e);
+    return new GitException(GitUrls.redact(failure.getMessage()), e);
+  }
+
+  private GitException explain(String what, Exception e) {
     String reason = e.getMessage();
     if (e instanceof GitException known) {
       return new GitException(what + ": " + known.getMessage(), e);
@@ -187,7 +224,7 @@ final class GitAuth implements TransportConfigCallback {
       return new GitException(what + ": " + reason + keys, e);
     }
     return new GitException(what + ": " + reason
-        + (http && token == null ? " (perhaps set " + TOKEN_VARIABLE + " to a token that can access it)" : ""), e);
+        + (http && token == null && urlPassword == null ? " (perhaps set " + TOKEN_VARIABLE + " to a token that can access it)" : ""), e);
   }
 
   private String keysTried() {

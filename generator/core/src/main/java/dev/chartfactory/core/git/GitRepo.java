@@ -17,6 +17,7 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.RefSpec;
 
@@ -68,29 +69,55 @@ public record GitRepo(Repository repository, Path workTree, String prefix, Strin
     }
   }
 
-  /** A bare clone of {@code url} under {@code cacheRoot}, fetched when it already exists. */
+  /**
+   * A bare clone of {@code url} under {@code cacheRoot}, fetched when it already exists.
+   * Credentials in the URL authenticate the clone and fetches but are stored nowhere: the cache
+   * records the URL without them, and it is named after that URL, so a new token reuses it.
+   */
   public static GitRepo openRemote(String url, Path cacheRoot) {
-    Path target = cacheRoot.resolve(cacheName(url));
-    GitAuth auth = GitAuth.fromEnvironment();
+    GitUrls.Parsed parsed = GitUrls.split(url);
+    String clean = parsed.url();
+    Path target = cacheRoot.resolve(cacheName(clean));
+    GitAuth auth = GitAuth.fromEnvironment().withUrlCredentials(parsed.user(), parsed.password());
     try {
+      if (!clean.equals(url)) {
+        // Earlier versions cloned with the credentials in the URL, and kept them in that clone's config.
+        deleteCache(cacheRoot.resolve(cacheName(url)));
+      }
       if (Files.isDirectory(target.resolve("objects"))) {
         Git git = Git.open(target.toFile());
         try {
+          StoredConfig config = git.getRepository().getConfig();
+          if (!clean.equals(config.getString("remote", "origin", "url"))) {
+            config.setString("remote", "origin", "url", clean);
+            config.save();
+          }
           auth.apply(git.fetch().setRemote("origin").setRemoveDeletedRefs(true)
               .setRefSpecs(new RefSpec("+refs/heads/*:refs/heads/*"), new RefSpec("+refs/tags/*:refs/tags/*")))
               .call();
-        } catch (GitAPIException | RuntimeException e) {
+        } catch (GitAPIException | IOException | RuntimeException e) {
           git.close();
           throw e;
         }
-        return new GitRepo(git.getRepository(), null, "", url);
+        return new GitRepo(git.getRepository(), null, "", clean);
       }
       Files.createDirectories(cacheRoot);
-      Git git = auth.apply(Git.cloneRepository().setURI(url).setBare(true).setCloneAllBranches(true)
+      Git git = auth.apply(Git.cloneRepository().setURI(clean).setBare(true).setCloneAllBranches(true)
           .setDirectory(target.toFile())).call();
-      return new GitRepo(git.getRepository(), null, "", url);
+      return new GitRepo(git.getRepository(), null, "", clean);
     } catch (GitAPIException | IOException | RuntimeException e) {
-      throw auth.failure("cannot clone or fetch " + url + " into " + target, e);
+      throw auth.failure("cannot clone or fetch " + clean + " into " + target, e);
+    }
+  }
+
+  private static void deleteCache(Path folder) throws IOException {
+    if (!Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (var walk = Files.walk(folder)) {
+      for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
     }
   }
 

@@ -2,6 +2,8 @@ package dev.chartfactory.core.gitops;
 
 import static dev.chartfactory.core.render.ValuesBuilder.ordered;
 
+import dev.chartfactory.core.error.Problem;
+import dev.chartfactory.core.error.SpecException;
 import dev.chartfactory.core.render.YamlText;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
 import dev.chartfactory.core.spec.EnvironmentSpec;
@@ -10,11 +12,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Manifests that let Argo CD or Flux deploy the umbrella chart straight from the config repo:
  * an Argo CD {@code Application} per environment, one {@code ApplicationSet} over all
  * environments, or a Flux {@code GitRepository} with a {@code HelmRelease} per environment.
+ * Each environment goes to the cluster its {@code cluster:} names (Argo CD destination, Flux
+ * kubeconfig secret); output where two environments would own one release on one cluster is
+ * refused, since they would overwrite each other on every sync.
  *
  * @param repoUrl the Git URL Argo CD or Flux clones
  * @param revision branch, tag or commit to follow
@@ -23,6 +29,7 @@ import java.util.Map;
 public record GitOpsManifests(String repoUrl, String revision, String chartPath) {
 
   public String argoApplications(ResolvedPlatform platform, List<String> environments) {
+    refuseSharedReleases(platform, environments, cluster -> cluster.argoDestination());
     StringBuilder out = new StringBuilder();
     for (String environment : environments) {
       out.append("---\n").append(YamlText.dump(argoApplication(platform, platform.environment(environment))));
@@ -32,9 +39,23 @@ public record GitOpsManifests(String repoUrl, String revision, String chartPath)
 
   public String argoApplicationSet(ResolvedPlatform platform) {
     FactorySpec.UmbrellaSpec umbrella = platform.factory().umbrella();
+    List<String> names = List.copyOf(platform.repo().environments().keySet());
+    refuseSharedReleases(platform, names, cluster -> cluster.argoDestination());
+    // One template addresses every cluster the same way: all by server URL, or all by name.
+    boolean byName = platform.repo().environments().values().stream()
+        .allMatch(environment -> environment.cluster().server() == null && environment.cluster().name() != null);
     List<Object> elements = new ArrayList<>();
     for (EnvironmentSpec environment : platform.repo().environments().values()) {
-      elements.add(ordered("env", environment.name()));
+      EnvironmentSpec.ClusterSpec cluster = environment.cluster();
+      if (!byName && cluster.server() == null && cluster.name() != null) {
+        throw SpecException.of(Problem.at(environment.origin().of("cluster"), "cluster.name",
+            "an ApplicationSet addresses every cluster by server URL unless all environments name theirs;"
+                + " '" + environment.name() + "' gives only a name (expected cluster.server here, or a name in"
+                + " every environment, or --format argocd for one Application per environment)"));
+      }
+      elements.add(byName ? ordered("env", environment.name(), "cluster", cluster.name())
+          : ordered("env", environment.name(), "server", cluster.server() == null
+              ? EnvironmentSpec.ClusterSpec.IN_CLUSTER : cluster.server()));
     }
     Map<String, Object> set = new LinkedHashMap<>();
     set.put("apiVersion", "argoproj.io/v1alpha1");
@@ -49,13 +70,16 @@ public record GitOpsManifests(String repoUrl, String revision, String chartPath)
                 "project", "default",
                 "source", ordered("repoURL", repoUrl, "targetRevision", revision, "path", chartPath,
                     "helm", ordered("releaseName", umbrella.name(), "valueFiles", List.of("values-{{.env}}.yaml"))),
-                "destination", ordered("server", "https://kubernetes.default.svc", "namespace", umbrella.namespace()),
+                "destination", byName ? ordered("name", "{{.cluster}}", "namespace", umbrella.namespace())
+                    : ordered("server", "{{.server}}", "namespace", umbrella.namespace()),
                 "syncPolicy", syncPolicy()))));
     return "---\n" + YamlText.dump(set);
   }
 
   public String flux(ResolvedPlatform platform, List<String> environments) {
     FactorySpec.UmbrellaSpec umbrella = platform.factory().umbrella();
+    refuseSharedReleases(platform, environments, cluster -> cluster.fluxKubeConfigSecret() == null
+        ? "Flux's own cluster" : "the cluster of secret " + cluster.fluxKubeConfigSecret());
     StringBuilder out = new StringBuilder();
     Map<String, Object> source = new LinkedHashMap<>();
     source.put("apiVersion", "source.toolkit.fluxcd.io/v1");
@@ -68,7 +92,7 @@ public record GitOpsManifests(String repoUrl, String revision, String chartPath)
       release.put("apiVersion", "helm.toolkit.fluxcd.io/v2");
       release.put("kind", "HelmRelease");
       release.put("metadata", ordered("name", umbrella.name() + "-" + environment, "namespace", "flux-system"));
-      release.put("spec", ordered(
+      Map<String, Object> spec = ordered(
           "interval", "5m",
           "releaseName", umbrella.name(),
           "targetNamespace", umbrella.namespace(),
@@ -77,7 +101,12 @@ public record GitOpsManifests(String repoUrl, String revision, String chartPath)
               "chart", chartPath,
               "reconcileStrategy", "Revision",
               "sourceRef", ordered("kind", "GitRepository", "name", umbrella.name() + "-config"),
-              "valuesFiles", List.of(chartPath + "/values.yaml", chartPath + "/values-" + environment + ".yaml")))));
+              "valuesFiles", List.of(chartPath + "/values.yaml", chartPath + "/values-" + environment + ".yaml"))));
+      String secret = platform.environment(environment).cluster().fluxKubeConfigSecret();
+      if (secret != null) {
+        spec.put("kubeConfig", ordered("secretRef", ordered("name", secret)));
+      }
+      release.put("spec", spec);
       out.append("---\n").append(YamlText.dump(release));
     }
     return out.toString();
@@ -93,9 +122,39 @@ public record GitOpsManifests(String repoUrl, String revision, String chartPath)
         "project", "default",
         "source", ordered("repoURL", repoUrl, "targetRevision", revision, "path", chartPath,
             "helm", ordered("releaseName", umbrella.name(), "valueFiles", List.of("values-" + environment.name() + ".yaml"))),
-        "destination", ordered("server", "https://kubernetes.default.svc", "namespace", umbrella.namespace()),
+        "destination", destination(environment.cluster(), umbrella.namespace()),
         "syncPolicy", syncPolicy()));
     return application;
+  }
+
+  private static Map<String, Object> destination(EnvironmentSpec.ClusterSpec cluster, String namespace) {
+    if (cluster.server() == null && cluster.name() != null) {
+      return ordered("name", cluster.name(), "namespace", namespace);
+    }
+    return ordered("server", cluster.server() == null ? EnvironmentSpec.ClusterSpec.IN_CLUSTER : cluster.server(),
+        "namespace", namespace);
+  }
+
+  /**
+   * Refuses output in which two environments would install the same release (name and
+   * namespace) into the same cluster: they would overwrite each other on every sync.
+   */
+  private static void refuseSharedReleases(ResolvedPlatform platform, List<String> environments,
+      java.util.function.Function<EnvironmentSpec.ClusterSpec, String> clusterOf) {
+    FactorySpec.UmbrellaSpec umbrella = platform.factory().umbrella();
+    Map<String, String> owner = new TreeMap<>();
+    for (String name : environments) {
+      EnvironmentSpec environment = platform.environment(name);
+      String cluster = clusterOf.apply(environment.cluster());
+      String previous = owner.putIfAbsent(cluster, name);
+      if (previous != null) {
+        throw SpecException.of(Problem.at(environment.origin().of("cluster"), "cluster",
+            "environments '" + previous + "' and '" + name + "' would both own release '" + umbrella.name()
+                + "' in namespace '" + umbrella.namespace() + "' on " + cluster + " (expected each environment"
+                + " on its own cluster: set cluster.name or cluster.server, or cluster.fluxKubeConfigSecret for"
+                + " Flux, in environments/" + name + ".yaml; or print one environment with --env)"));
+      }
+    }
   }
 
   private static Map<String, Object> syncPolicy() {

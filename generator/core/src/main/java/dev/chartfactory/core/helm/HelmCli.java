@@ -56,16 +56,18 @@ public final class HelmCli {
   private final Path workDir;
   private final Duration timeout;
   private final Path kubeconfig;
+  private final String kubeContext;
 
   /**
    * @param binary the helm executable, usually from {@link HelmLocator#require()}
    * @param workDir a private directory for Helm's cache, config and data homes
    */
   public HelmCli(Path binary, Path workDir) {
-    this(binary, workDir, DEFAULT_TIMEOUT, kubeconfigFromEnvironment(System.getenv("KUBECONFIG")));
+    this(binary, workDir, DEFAULT_TIMEOUT, kubeconfigFromEnvironment(System.getenv("KUBECONFIG")), null);
   }
 
-  private HelmCli(Path binary, Path workDir, Duration timeout, Path kubeconfig) {
+  private HelmCli(Path binary, Path workDir, Duration timeout, Path kubeconfig, String kubeContext) {
+    this.kubeContext = kubeContext;
     this.binary = Objects.requireNonNull(binary, "binary").toAbsolutePath();
     this.workDir = Objects.requireNonNull(workDir, "workDir").toAbsolutePath();
     this.timeout = Objects.requireNonNull(timeout, "timeout");
@@ -77,7 +79,7 @@ public final class HelmCli {
 
   /** The same helm, with every command limited to {@code newTimeout}. */
   public HelmCli withTimeout(Duration newTimeout) {
-    return new HelmCli(binary, workDir, newTimeout, kubeconfig);
+    return new HelmCli(binary, workDir, newTimeout, kubeconfig, kubeContext);
   }
 
   /**
@@ -85,7 +87,17 @@ public final class HelmCli {
    * leaves it to helm's defaults. By default this is {@code KUBECONFIG} when it names one file.
    */
   public HelmCli withKubeconfig(Path file) {
-    return new HelmCli(binary, workDir, timeout, file);
+    return new HelmCli(binary, workDir, timeout, file, kubeContext);
+  }
+
+  /** The same helm, talking to the cluster of kube context {@code context} ({@code --kube-context}); null: the current one. */
+  public HelmCli withKubeContext(String context) {
+    return new HelmCli(binary, workDir, timeout, kubeconfig, context);
+  }
+
+  /** The kube context passed as {@code --kube-context} to cluster commands, if any. */
+  public Optional<String> kubeContext() {
+    return Optional.ofNullable(kubeContext);
   }
 
   /** The kubeconfig passed as {@code --kubeconfig} to cluster commands, if any. */
@@ -240,6 +252,10 @@ public final class HelmCli {
     if (kubeconfig != null) {
       withConfig.add("--kubeconfig");
       withConfig.add(kubeconfig.toString());
+    }
+    if (kubeContext != null) {
+      withConfig.add("--kube-context");
+      withConfig.add(kubeContext);
     }
     try {
       return run(withConfig, false);

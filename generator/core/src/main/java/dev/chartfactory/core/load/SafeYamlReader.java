@@ -33,6 +33,12 @@ import org.yaml.snakeyaml.reader.StreamReader;
  */
 public final class SafeYamlReader {
 
+  /** Fields whose value (a string, or a list of strings) is text that may span lines. */
+  private static final java.util.Set<String> MULTI_LINE_FIELDS = java.util.Set.of("description", "command", "args");
+  /** Maps whose values are such text. */
+  private static final java.util.Set<String> MULTI_LINE_MAPS = java.util.Set.of("env", "podAnnotations", "annotations");
+  private static final String MULTI_LINE_DESCRIPTION = "description, command, args and the values of env and annotations";
+
   private final YamlLimits limits;
 
   public SafeYamlReader(YamlLimits limits) {
@@ -47,6 +53,7 @@ public final class SafeYamlReader {
     if (text.length() > limits.maxFileBytes()) {
       throw SpecException.of(tooLarge(file, text.length()));
     }
+    rejectRawNextLine(file, text);
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(limits.maxAliases());
     options.setNestingDepthLimit(limits.maxNestingDepth());
@@ -78,7 +85,7 @@ public final class SafeYamlReader {
       throw SpecException.of(Problem.at(SourceLocation.ofFile(file), "",
           "YAML nesting too deep (expected at most " + limits.maxNestingDepth() + " levels)"));
     }
-    return root == null ? null : new Converter(file).convert(root, 0);
+    return root == null ? null : new Converter(file).convert(root, 0, false);
   }
 
   private Problem tooLarge(String file, long size) {
@@ -115,7 +122,8 @@ public final class SafeYamlReader {
       this.file = file;
     }
 
-    YamlNode convert(Node node, int depth) {
+    /** @param multiLine whether a newline is allowed in this value (see {@link #MULTI_LINE_FIELDS}) */
+    YamlNode convert(Node node, int depth, boolean multiLine) {
       if (++nodes > limits.maxNodes()) {
         throw SpecException.of(Problem.at(location(file, node.getStartMark()), "",
             "document expands to more than " + limits.maxNodes()
@@ -130,21 +138,23 @@ public final class SafeYamlReader {
       SourceLocation at = location(file, node.getStartMark());
       YamlNode result;
       if (node instanceof ScalarNode scalar) {
+        rejectControlCharacters(at, scalar.getValue(), multiLine);
         result = new YamlNode.Scalar(at, scalarType(scalar), scalar.getValue());
       } else if (node instanceof SequenceNode sequence) {
         List<YamlNode> items = new ArrayList<>();
         for (Node item : sequence.getValue()) {
-          items.add(convert(item, depth + 1));
+          items.add(convert(item, depth + 1, multiLine));
         }
         result = new YamlNode.Sequence(at, items);
       } else {
-        result = convertMapping((MappingNode) node, at, depth);
+        result = convertMapping((MappingNode) node, at, depth, multiLine);
       }
       converted.put(node, result);
       return result;
     }
 
-    private YamlNode convertMapping(MappingNode mapping, SourceLocation at, int depth) {
+    /** @param multiLineValues whether the values of this map may hold newlines (an env map) */
+    private YamlNode convertMapping(MappingNode mapping, SourceLocation at, int depth, boolean multiLineValues) {
       Map<String, Entry> entries = new LinkedHashMap<>();
       Map<String, Entry> merged = new LinkedHashMap<>();
       for (NodeTuple tuple : mapping.getValue()) {
@@ -153,6 +163,7 @@ public final class SafeYamlReader {
         if (!(keyNode instanceof ScalarNode key)) {
           throw SpecException.of(Problem.at(keyAt, "", "a map key must be a plain string"));
         }
+        rejectControlCharacters(keyAt, key.getValue(), false);
         if (Tag.MERGE.equals(key.getTag()) || "<<".equals(key.getValue())) {
           collectMerge(tuple.getValueNode(), merged, depth);
           continue;
@@ -162,7 +173,10 @@ public final class SafeYamlReader {
           throw SpecException.of(Problem.at(keyAt, key.getValue(),
               "duplicate key (first given at line " + first.line() + ")"));
         }
-        entries.put(key.getValue(), new Entry(keyAt, convert(tuple.getValueNode(), depth + 1)));
+        Node valueNode = tuple.getValueNode();
+        boolean multiLine = valueNode instanceof MappingNode ? MULTI_LINE_MAPS.contains(key.getValue())
+            : multiLineValues || MULTI_LINE_FIELDS.contains(key.getValue());
+        entries.put(key.getValue(), new Entry(keyAt, convert(valueNode, depth + 1, multiLine)));
       }
       // Keys written in the map win over merged ones, as YAML's merge key says.
       merged.forEach(entries::putIfAbsent);
@@ -172,7 +186,7 @@ public final class SafeYamlReader {
     private void collectMerge(Node value, Map<String, Entry> merged, int depth) {
       List<Node> sources = value instanceof SequenceNode seq ? seq.getValue() : List.of(value);
       for (Node source : sources) {
-        YamlNode node = convert(source, depth + 1);
+        YamlNode node = convert(source, depth + 1, false);
         if (!(node instanceof YamlNode.Mapping map)) {
           throw SpecException.of(Problem.at(node.location(), "<<",
               "a merge key takes a map or a list of maps (found " + node.kindName() + ")"));
@@ -204,6 +218,43 @@ public final class SafeYamlReader {
       }
       return 1;
     }
+  }
+
+  /**
+   * Refuses control characters in a value: Helm refuses or rewrites them later (Go's YAML
+   * writer escapes or drops C1 and DEL, NEL is a line break to YAML 1.1 readers, a bare CR is
+   * normalised), so the value would not reach the cluster as written. Tab is allowed everywhere,
+   * newline only in fields meant to hold text.
+   */
+  private static void rejectControlCharacters(SourceLocation at, String value, boolean multiLine) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean control = (c < 0x20 && c != '\t' && !(c == '\n' && multiLine)) || (c >= 0x7f && c <= 0x9f);
+      if (control) {
+        throw SpecException.of(Problem.at(at, "", String.format(
+            "control character U+%04X at offset %d of the value is not allowed (Helm refuses or changes it);"
+                + " expected printable text, tab, and newline only in %s", (int) c, i, MULTI_LINE_DESCRIPTION)));
+      }
+    }
+  }
+
+  /** A NEL (U+0085) in the text is a line break to YAML 1.1 readers: the value would change. */
+  private static void rejectRawNextLine(String file, String text) {
+    int at = text.indexOf('\u0085');
+    if (at < 0) {
+      return;
+    }
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < at; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    throw SpecException.of(Problem.at(new SourceLocation(file, line, at - lineStart + 1), "",
+        "control character U+0085 (NEL) is not allowed (YAML 1.1 readers such as Helm's take it for a line break);"
+            + " expected printable text"));
   }
 
   private static ScalarType scalarType(ScalarNode scalar) {

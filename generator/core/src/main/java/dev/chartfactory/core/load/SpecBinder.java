@@ -58,6 +58,7 @@ public final class SpecBinder {
     Mapping ingress = map(root, "ingress");
     Mapping gateway = map(root, "gateway");
     Mapping quota = map(root, "quota");
+    Mapping cluster = map(root, "cluster");
     return new EnvironmentSpec(
         text(root, "name", null),
         bool(root, "dev", false),
@@ -72,6 +73,10 @@ public final class SpecBinder {
         quota == null ? null
             : new EnvironmentSpec.QuotaSpec(
                 text(quota, "cpu", null), text(quota, "memory", null), text(quota, "storage", null)),
+        cluster == null ? EnvironmentSpec.ClusterSpec.CURRENT
+            : new EnvironmentSpec.ClusterSpec(text(cluster, "name", null), text(cluster, "server", null),
+                text(cluster, "kubeContext", null), text(cluster, "kubeconfig", null),
+                text(cluster, "fluxKubeConfigSecret", null)),
         origin(root, ""));
   }
 

@@ -2,8 +2,14 @@ package dev.chartfactory.core.render;
 
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.el.JinjavaProcessors;
+import com.hubspot.jinjava.interpret.InterpretException;
+import com.hubspot.jinjava.interpret.InvalidArgumentException;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.TemplateError;
+import com.hubspot.jinjava.interpret.errorcategory.BasicTemplateErrorCategory;
+import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
+import com.hubspot.jinjava.lib.fn.Functions;
 import com.hubspot.jinjava.tree.Node;
 import dev.chartfactory.core.error.InternalException;
 import dev.chartfactory.core.error.Problem;
@@ -13,11 +19,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Renders blueprints with Jinjava, sandboxed: strict about unknown variables, no nested
@@ -29,13 +37,28 @@ public final class BlueprintEngine {
 
   private static final String INDEX = "/blueprints/index.txt";
   private static final long MAX_OUTPUT = 2L * 1024 * 1024;
+  static final int RANGE_LIMIT = 1000;
+  static final int MAX_MACRO_DEPTH = 32;
 
   private final Jinjava jinjava;
+  private final RenderMeter meter;
   private final SortedMap<String, String> blueprints = new TreeMap<>();
   private final java.util.Set<String> overridden = new TreeSet<>();
 
-  /** @param overrides files from the config repo's templates/ folder, by path below it */
+  /**
+   * With the render budget the environment sets ({@link RenderBudget#fromEnvironment()}).
+   *
+   * @param overrides files from the config repo's templates/ folder, by path below it
+   */
   public BlueprintEngine(Map<String, String> overrides) {
+    this(overrides, RenderBudget.fromEnvironment());
+  }
+
+  /**
+   * @param overrides files from the config repo's templates/ folder, by path below it
+   * @param budget what one render of one blueprint may take
+   */
+  public BlueprintEngine(Map<String, String> overrides, RenderBudget budget) {
     for (String path : builtInPaths()) {
       blueprints.put(path, readBuiltIn(path));
     }
@@ -45,6 +68,7 @@ public final class BlueprintEngine {
         overridden.add(path);
       }
     });
+    meter = new RenderMeter(budget);
     JinjavaConfig config = JinjavaConfig.newBuilder()
         .withTokenScannerSymbols(new BracketSymbols())
         .withFailOnUnknownTokens(true)
@@ -56,9 +80,19 @@ public final class BlueprintEngine {
         .withMaxStringLength(MAX_OUTPUT)
         .withMaxListSize(10_000)
         .withMaxMapSize(10_000)
-        .withEnableRecursiveMacroCalls(false)
+        // Recursion is allowed but bounded: with it off, Jinjava only warns about a macro that
+        // calls itself and renders the call as nothing; with it on, the depth bounds every chain
+        // of nested macro calls (the Java stack included), and going over is an error below.
+        .withEnableRecursiveMacroCalls(true)
+        .withMaxMacroRecursionDepth(MAX_MACRO_DEPTH)
+        // One more than we allow: Jinjava cuts a longer range short without a word, so our range
+        // asks for one extra number to tell "exactly the limit" from "more than the limit".
+        .withRangeLimit(RANGE_LIMIT + 1)
+        .withProcessors(JinjavaProcessors.newBuilder().withNodePreProcessor(meter).build())
         .build();
     jinjava = new Jinjava(config);
+    jinjava.getGlobalContext().registerFunction(new ELFunctionDefinition(
+        "", "range", BlueprintEngine.class, "range", Object.class, Object[].class));
     jinjava.setResourceLocator((name, encoding, interpreter) -> {
       String text = blueprints.get(name);
       if (text == null) {
@@ -101,7 +135,7 @@ public final class BlueprintEngine {
     Parsed template = parsed.computeIfAbsent(path, this::parse);
     List<Problem> problems = new ArrayList<>();
     for (TemplateError error : template.errors()) {
-      problems.add(Problem.at(sourceOf(path, error.getLineno()), "", describe(error)));
+      problems.add(Problem.at(sourceOf(path, error.getLineno(), error.getStartPosition()), "", describe(error)));
     }
     if (!problems.isEmpty()) {
       throw new RenderException(problems);
@@ -111,22 +145,45 @@ public final class BlueprintEngine {
     JinjavaInterpreter interpreter = interpreters.get();
     int errorsBefore = interpreter.getErrors().size();
     JinjavaInterpreter.pushCurrent(interpreter);
-    String output;
-    try (JinjavaInterpreter.InterpreterScopeClosable scope = interpreter.enterScope()) {
+    String output = null;
+    RuntimeException failure = null;
+    RenderMeter.Overrun overrun;
+    try (RenderMeter.Run run = meter.start(interpreter);
+        JinjavaInterpreter.InterpreterScopeClosable scope = interpreter.enterScope()) {
       interpreter.getContext().putAll(context);
-      output = interpreter.render(template.tree(), true);
-    } catch (com.hubspot.jinjava.interpret.InterpretException e) {
-      throw new RenderException(List.of(Problem.at(sourceOf(path, e.getLineNumber()), "",
-          e.getMessage().replace('\n', ' '))));
-    } catch (RuntimeException e) {
-      throw new RenderException(List.of(Problem.at(sourceOf(path, 0), "", "cannot render: " + e.getMessage())));
+      try {
+        output = interpreter.render(template.tree(), true);
+      } catch (RuntimeException e) {
+        failure = e;
+      } catch (StackOverflowError e) {
+        failure = new InterpretException("the blueprint nests too deeply to render (expected fewer nested tags)",
+            interpreter.getLineNumber(), interpreter.getPosition());
+      }
+      overrun = run.overrun();
     } finally {
       JinjavaInterpreter.popCurrent();
     }
     List<TemplateError> errors = interpreter.getErrors();
-    for (TemplateError error : errors.subList(errorsBefore, errors.size())) {
-      if (error.getSeverity() == TemplateError.ErrorType.FATAL) {
-        problems.add(Problem.at(sourceOf(path, error.getLineno()), "", describe(error)));
+    List<TemplateError> recorded = List.copyOf(errors.subList(errorsBefore, errors.size()));
+    // This thread's next render reuses the interpreter, which keeps at most 100 errors and drops
+    // one equal to an error it holds: left in place, these would hide the next render's errors.
+    for (int i = errorsBefore; i < errors.size(); i++) {
+      interpreter.removeLastError();
+    }
+    if (overrun != null) {
+      throw new RenderException(List.of(Problem.at(sourceOf(path, overrun.line(), overrun.column()), "",
+          overrun.message())));
+    }
+    // What the stop made the rest of the render record is an echo of the error that stopped it.
+    if (failure instanceof InterpretException e && !RenderMeter.RenderStoppedException.isCauseOf(e)) {
+      problems.add(Problem.at(sourceOf(path, e.getLineNumber(), e.getStartPosition()), "",
+          e.getMessage().replace('\n', ' ')));
+    } else if (failure != null && !RenderMeter.RenderStoppedException.isCauseOf(failure)) {
+      problems.add(Problem.at(sourceOf(path, 0, 0), "", "cannot render: " + failure.getMessage()));
+    }
+    for (TemplateError error : recorded) {
+      if (RenderMeter.spoilsTheOutput(error) && !RenderMeter.RenderStoppedException.isCauseOf(error.getException())) {
+        problems.add(Problem.at(sourceOf(path, error.getLineno(), error.getStartPosition()), "", describe(error)));
       }
     }
     if (!problems.isEmpty()) {
@@ -135,28 +192,46 @@ public final class BlueprintEngine {
     return output;
   }
 
+  /**
+   * Jinjava's {@code range}, but a range longer than the limit is an error, where Jinjava's own
+   * returns the first {@value #RANGE_LIMIT} numbers as if that were all.
+   */
+  public static List<Integer> range(Object start, Object... rest) {
+    List<Integer> numbers = Functions.range(start, rest);
+    if (numbers.size() > RANGE_LIMIT) {
+      throw new InvalidArgumentException(JinjavaInterpreter.getCurrent(), "range",
+          "range(" + start + Arrays.stream(rest).map(arg -> ", " + arg).collect(Collectors.joining())
+              + ") has more than " + RANGE_LIMIT + " numbers (expected at most " + RANGE_LIMIT + ")");
+    }
+    return numbers;
+  }
+
   private Parsed parse(String path) {
     JinjavaInterpreter interpreter = jinjava.newInterpreter();
     JinjavaInterpreter.pushCurrent(interpreter);
     try {
       Node tree = interpreter.parse(blueprints.get(path));
       List<TemplateError> fatal = interpreter.getErrors().stream()
-          .filter(e -> e.getSeverity() == TemplateError.ErrorType.FATAL).toList();
+          .filter(RenderMeter::spoilsTheOutput).toList();
       return new Parsed(tree, fatal);
     } finally {
       JinjavaInterpreter.popCurrent();
     }
   }
 
-  private SourceLocation sourceOf(String path, int line) {
+  private SourceLocation sourceOf(String path, int line, int column) {
     String file = overridden.contains(path) ? "templates/" + path : "(built-in blueprint) " + path;
-    return new SourceLocation(file, Math.max(line, 0), line > 0 ? 1 : 0);
+    return new SourceLocation(file, Math.max(line, 0), line > 0 ? Math.max(column, 1) : 0);
   }
 
   private static String describe(TemplateError error) {
     String message = error.getMessage() == null ? error.getReason().toString() : error.getMessage();
     if (error.getReason() == TemplateError.ErrorReason.UNKNOWN && error.getFieldName() != null) {
       message = "unknown variable '" + error.getFieldName() + "': " + message;
+    }
+    if (error.getCategory() == BasicTemplateErrorCategory.CYCLE_DETECTED) {
+      message = "macro '" + error.getCategoryErrors().get("name") + "' is called more than " + MAX_MACRO_DEPTH
+          + " macro calls deep (a recursion without an end?; expected at most " + MAX_MACRO_DEPTH + " nested macro calls)";
     }
     return message.replace('\n', ' ');
   }

@@ -2,9 +2,15 @@ package dev.chartfactory.core.render;
 
 import java.util.Map;
 import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.representer.Representer;
 
-/** One YAML style for everything generated: block style, two-space indent, no line folding. */
+/**
+ * One YAML style for everything generated: block style, two-space indent, no line folding, and
+ * every string quoted that Helm (Go's YAML) would otherwise read as a boolean, number or null.
+ */
 public final class YamlText {
 
   private YamlText() {}
@@ -21,7 +27,8 @@ public final class YamlText {
     options.setSplitLines(false);
     options.setWidth(Integer.MAX_VALUE);
     options.setProcessComments(false);
-    return new Yaml(options).dump(copy(tree));
+    return new Yaml(new SafeConstructor(new LoaderOptions()), new Representer(options), options,
+        GoYamlScalars.quotingResolver()).dump(copy(tree));
   }
 
   /** Fresh collections everywhere, so shared instances never turn into YAML anchors. */

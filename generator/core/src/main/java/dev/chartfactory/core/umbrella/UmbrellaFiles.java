@@ -159,6 +159,10 @@ public final class UmbrellaFiles {
       }
       int end = entry.indexOf('\n');
       String name = entry.substring("  - name: ".length(), end < 0 ? entry.length() : end).strip();
+      if (!PLAIN_NAME.matcher(name).matches()) {
+        // A quoted name ('y', 'on'): only a YAML reader knows what it says.
+        return null;
+      }
       if (apps.contains(name)) {
         kept.append(entry);
       }

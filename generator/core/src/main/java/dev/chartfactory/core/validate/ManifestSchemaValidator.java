@@ -45,6 +45,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ManifestSchemaValidator {
 
+  /** What the bundled schemas describe, as {@code factory --version} prints it. */
+  public static final String SCHEMA_VERSIONS = "Kubernetes 1.30, Gateway API v1.0, cert-manager v1";
+
   /**
    * Kinds we know but do not validate, with the reason. Their CRDs ship with their controllers,
    * not in a package this build can reach; an empty list of violations means "not checked" here.

@@ -142,4 +142,44 @@ class SafeYamlReaderTest {
     Files.createSymbolicLink(repo.resolve("environments/evil.yaml"), outside);
     assertThat(new DirectorySpecSource(repo).files()).doesNotContain("environments/evil.yaml");
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "'name: shop\ndescription: \"bell \\a here\"\n'                | a.yaml:2:14 | U+0007",
+      "'name: \"del \\x7f\"\n'                                         | a.yaml:1:7  | U+007F",
+      "'name: \"csi \\x9b[31m\"\n'                                      | a.yaml:1:7  | U+009B",
+      "'name: \"next \\N line\"\n'                                     | a.yaml:1:7  | U+0085",
+      "'name: \"carriage \\r return\"\n'                               | a.yaml:1:7  | U+000D",
+      "'name: \"two\\nlines\"\n'                                       | a.yaml:1:7  | U+000A",
+      "'env:\n  \"A\\u0001\": x\n'                                     | a.yaml:2:3  | U+0001",
+      "'components:\n  web: {env: {A: \"esc \\e[2J\"}}\n'               | a.yaml:2:18 | U+001B"})
+  void read_whenAValueHoldsAControlCharacter_refusesAtItsLine(String yaml, String location, String character) {
+    assertThatThrownBy(() -> reader.read("a.yaml", yaml))
+        .isInstanceOf(SpecException.class)
+        .satisfies(e -> assertThat(((SpecException) e).problems().get(0).toString())
+            .startsWith(location + ":").contains(character).contains("expected"));
+  }
+
+  @Test
+  void read_whenARawNextLineIsInTheText_refusesAtItsLineAndColumn() {
+    assertThatThrownBy(() -> reader.read("a.yaml", "name: shop\ndescription: a\u0085b\n"))
+        .isInstanceOf(SpecException.class)
+        .satisfies(e -> assertThat(((SpecException) e).problems().get(0).toString())
+            .startsWith("a.yaml:2:15:").contains("U+0085"));
+  }
+
+  @Test
+  void read_allowsTabsEverywhere_andNewlinesInTextFields() {
+    YamlNode.Mapping root = (YamlNode.Mapping) reader.read("a.yaml", """
+        name: "tab\\there"
+        description: "two\\nlines"
+        components:
+          web:
+            command: ["sh", "-c", "echo a\\necho b"]
+            env: {SCRIPT: "line 1\\nline 2"}
+        """);
+    assertThat(((YamlNode.Scalar) root.get("description")).text()).isEqualTo("two\nlines");
+    assertThat(((YamlNode.Scalar) root.get("name")).text()).isEqualTo("tab\there");
+  }
+
 }

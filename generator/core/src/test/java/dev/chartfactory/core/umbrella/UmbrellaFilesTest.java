@@ -70,6 +70,13 @@ class UmbrellaFilesTest {
   }
 
   @Test
+  void withDependencies_whenANameIsQuoted_leavesItToTheParser() {
+    String quoted = CHART.replace("- name: cart", "- name: 'y'");
+
+    assertThat(UmbrellaFiles.withDependencies(quoted, Set.of("y"))).isNull();
+  }
+
+  @Test
   void appNames_readsTheGeneratedLayoutByText_andParsesAnyOther() {
     assertThat(UmbrellaFiles.appNames(umbrella(Map.of("Chart.yaml", CHART.replace("cart", "'true'")))))
         .containsExactly("shop", "true");

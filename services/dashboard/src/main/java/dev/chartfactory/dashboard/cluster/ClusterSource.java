@@ -18,6 +18,9 @@ public interface ClusterSource extends AutoCloseable {
   /** True once every informer has completed its first list. */
   boolean hasSynced();
 
+  /** Whether the API server is reachable now, and since when it is not. */
+  ConnectionMonitor.Status connection();
+
   /** Pods currently known in {@code namespace}. */
   List<PodView> pods(String namespace);
 

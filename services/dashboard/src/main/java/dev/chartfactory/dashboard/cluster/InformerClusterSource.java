@@ -39,6 +39,7 @@ public final class InformerClusterSource implements ClusterSource {
   private final String namespaceSelector;
   private final Clock clock;
   private final Map<String, NamespaceInformers> informers = new TreeMap<>();
+  private final ConnectionMonitor connection;
 
   /**
    * @param client the client to watch with
@@ -52,6 +53,7 @@ public final class InformerClusterSource implements ClusterSource {
     this.configuredNamespaces = List.copyOf(namespaces);
     this.namespaceSelector = namespaceSelector == null ? "" : namespaceSelector.trim();
     this.clock = clock;
+    this.connection = new ConnectionMonitor(client.getMasterUrl().toString(), clock);
   }
 
   @Override
@@ -80,6 +82,12 @@ public final class InformerClusterSource implements ClusterSource {
           "namespace selector '" + namespaceSelector + "' matches no namespace");
     }
     return selected;
+  }
+
+  @Override
+  public synchronized ConnectionMonitor.Status connection() {
+    boolean watching = !informers.isEmpty() && informers.values().stream().allMatch(NamespaceInformers::isWatching);
+    return connection.status(watching);
   }
 
   @Override
@@ -224,12 +232,17 @@ public final class InformerClusterSource implements ClusterSource {
     private <T extends HasMetadata> SharedIndexInformer<T> start(
         SharedIndexInformer<T> informer, ResourceEventHandler<T> handler) {
       informer.addEventHandler(handler);
+      String kind = informer.getApiTypeClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + "s";
       informer.exceptionHandler((started, error) -> {
-        log.warn("informer in {} failed ({}), retrying: {}", namespace, started ? "watching" : "listing", error.getMessage());
+        connection.failed((started ? "watch " : "list ") + kind + " in " + namespace, error);
         return true;
       });
       informer.start();
       return informer;
+    }
+
+    boolean isWatching() {
+      return hasSynced() && pods.isWatching() && deployments.isWatching() && statefulSets.isWatching() && jobs.isWatching();
     }
 
     boolean hasSynced() {

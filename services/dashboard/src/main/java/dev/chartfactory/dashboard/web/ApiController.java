@@ -2,6 +2,7 @@ package dev.chartfactory.dashboard.web;
 
 import dev.chartfactory.dashboard.DashboardProperties;
 import dev.chartfactory.dashboard.cluster.ClusterSource;
+import dev.chartfactory.dashboard.cluster.ConnectionMonitor;
 import dev.chartfactory.dashboard.cluster.DeploymentView;
 import dev.chartfactory.dashboard.cluster.PodView;
 import dev.chartfactory.dashboard.store.HistoryQuery;
@@ -62,8 +63,18 @@ public class ApiController {
     this.clock = clock;
   }
 
-  /** {@code GET /api/stats}. */
-  public record Stats(String namespace, int totalDeployments, int totalPods, int runningPods, int pendingPods) {}
+  /**
+   * {@code GET /api/stats}; {@code kubernetes} says whether the counts are current (the API
+   * server answers) and {@code demo} that they are made up.
+   */
+  public record Stats(
+      String namespace,
+      int totalDeployments,
+      int totalPods,
+      int runningPods,
+      int pendingPods,
+      ConnectionMonitor.Status kubernetes,
+      boolean demo) {}
 
   /** One row of {@code GET /api/deployments}. */
   public record DeploymentItem(
@@ -101,7 +112,7 @@ public class ApiController {
         pending++;
       }
     }
-    return new Stats(ns, source.deployments(ns).size(), pods.size(), running, pending);
+    return new Stats(ns, source.deployments(ns).size(), pods.size(), running, pending, source.connection(), properties.demo());
   }
 
   @GetMapping("/deployments")

@@ -14,7 +14,8 @@ import org.springframework.boot.SpringApplication;
 /**
  * {@code make run-dashboard} without a database at hand: starts a real Postgres from the embedded
  * binaries (data kept in {@code services/dashboard/.local-pg}), creates {@code k8s_metrics}, and
- * runs the dashboard with the {@code local} profile against the current kubeconfig.
+ * runs the dashboard with the {@code local} profile against the current kubeconfig, or with
+ * {@code DEMO=true} against {@link DemoCluster} (no cluster needed).
  */
 public final class LocalRunner {
 
@@ -49,6 +50,14 @@ public final class LocalRunner {
         "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + port + "/" + database,
         "--spring.datasource.username=postgres",
         "--spring.datasource.password="));
+    if ("true".equalsIgnoreCase(System.getenv("DEMO"))) {
+      String namespace = System.getenv().getOrDefault("NAMESPACE", "platform").split(",")[0].trim();
+      var demo = DemoCluster.start(namespace);
+      System.out.printf("dashboard: DEMO=true, made-up objects in namespace %s on Fabric8's mock API server %s%n", namespace, demo.url());
+      appArgs.add("--dashboard.kubernetes.master-url=" + demo.url());
+      appArgs.add("--dashboard.namespaces=" + namespace);
+      appArgs.add("--dashboard.demo=true");
+    }
     appArgs.addAll(List.of(args));
     SpringApplication.run(DashboardApplication.class, appArgs.toArray(String[]::new));
   }

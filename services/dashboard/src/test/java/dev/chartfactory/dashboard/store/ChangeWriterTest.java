@@ -198,6 +198,8 @@ class ChangeWriterTest {
         new dev.chartfactory.dashboard.DashboardProperties.Kubernetes(""),
         new dev.chartfactory.dashboard.DashboardProperties.Auth(true, "token"),
         new dev.chartfactory.dashboard.DashboardProperties.Buffer(100, 10, java.time.Duration.ofMillis(50)),
-        new dev.chartfactory.dashboard.DashboardProperties.LeaderElection(false, "lease", "", ""));
+        new dev.chartfactory.dashboard.DashboardProperties.LeaderElection(false, "lease", "", ""),
+        new dev.chartfactory.dashboard.DashboardProperties.Retention(java.time.Duration.ofDays(14), 5000, java.time.Duration.ZERO),
+        false);
   }
 }

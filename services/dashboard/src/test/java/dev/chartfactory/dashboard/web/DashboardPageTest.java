@@ -1,9 +1,9 @@
 package dev.chartfactory.dashboard.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import dev.chartfactory.dashboard.support.AppTestBase;
+import dev.chartfactory.dashboard.support.Browser;
 import dev.chartfactory.dashboard.support.Eventually;
 import java.io.File;
 import java.nio.file.Files;
@@ -14,17 +14,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -34,34 +30,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class DashboardPageTest extends AppTestBase {
 
-  private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
   private static final Duration WAIT = Duration.ofSeconds(20);
 
-  private WebDriver driver;
+  private ChromeDriver driver;
 
   @BeforeEach
   void startBrowser(@TempDir Path profile) {
-    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-      String message = "Chromium not found at /usr/bin/chromium and /usr/bin/chromedriver;"
-          + " install them with: apt-get install -y chromium chromium-driver";
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        fail(message + " (CI=true, so this fails instead of skipping)");
-      }
-      Assumptions.abort(message);
-    }
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-        "--window-size=1400,1600", "--user-data-dir=" + profile.toAbsolutePath());
-    // An explicit driver executable: Selenium Manager never runs, nothing is downloaded.
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort()
-        .build();
-    driver = new ChromeDriver(service, options);
+    driver = Browser.start(profile);
   }
 
   @AfterEach
@@ -111,8 +86,19 @@ class DashboardPageTest extends AppTestBase {
     driver.findElement(By.id("deployment-filter")).sendKeys("sea");
     assertThat(rows("deployments")).containsExactly("search");
 
-    // Then: the chart has a line per status from the history
+    // Then: the chart has a line per status from the history, and a time axis
     wait.until(d -> !d.findElements(By.cssSelector("#chart polyline[data-status='Running']")).isEmpty());
+    assertThat(driver.findElements(By.cssSelector("#chart text.time-tick")))
+        .hasSizeGreaterThanOrEqualTo(2)
+        .allSatisfy(tick -> assertThat(tick.getText()).matches("\\d{1,2}:\\d{2}( [AP]M)?"));
+    assertThat(driver.findElement(By.id("banner")).isDisplayed()).isFalse();
+    assertThat(driver.findElement(By.id("demo")).isDisplayed()).isFalse();
+
+    // When: a filter matches nothing, then: the table says so
+    driver.findElement(By.id("pod-filter")).sendKeys("no-such-pod");
+    assertThat(driver.findElement(By.cssSelector("#pods tr.empty")).getText()).isEqualTo("No pods match the filter.");
+    driver.findElement(By.id("pod-filter")).clear();
+    driver.findElement(By.id("pod-filter")).sendKeys(" ");
     new Select(driver.findElement(By.id("pod-status"))).selectByValue("");
     driver.findElement(By.id("deployment-filter")).clear();
     driver.findElement(By.id("deployment-filter")).sendKeys(" ");
@@ -122,11 +108,13 @@ class DashboardPageTest extends AppTestBase {
     Files.createDirectories(target.getParent());
     Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
     assertThat(Files.size(target)).isGreaterThan(10_000);
+    assertThat(Browser.consoleErrors(driver)).isEmpty();
   }
 
   private List<String> rows(String table) {
     return driver.findElements(By.cssSelector("#" + table + " tbody tr")).stream()
         .map(row -> row.getDomAttribute("data-name"))
+        .filter(java.util.Objects::nonNull)
         .toList();
   }
 }
