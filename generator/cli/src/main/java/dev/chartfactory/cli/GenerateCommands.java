@@ -1,21 +1,9 @@
 package dev.chartfactory.cli;
 
-import dev.chartfactory.core.PipelineListener;
-import dev.chartfactory.core.error.UsageException;
-import dev.chartfactory.core.git.GitRepo;
-import dev.chartfactory.core.load.DirectorySpecSource;
-import dev.chartfactory.core.load.SpecSource;
-import dev.chartfactory.core.pipeline.Pipeline;
-import dev.chartfactory.core.render.Provenance;
-import dev.chartfactory.core.render.RenderedChart;
-import dev.chartfactory.core.resolve.ResolvedPlatform;
-import dev.chartfactory.core.spec.RepoLayout;
-import dev.chartfactory.core.validate.ChartValidator;
-import dev.chartfactory.core.validate.ChartWorkspace;
-import dev.chartfactory.core.validate.ManifestSchemaValidator;
-import dev.chartfactory.core.write.ChartChange;
-import dev.chartfactory.core.write.ChartWriter;
-import java.nio.file.Path;
+import dev.chartfactory.core.api.ChangedChart;
+import dev.chartfactory.core.api.ChartFactory;
+import dev.chartfactory.core.api.GenerateRequest;
+import dev.chartfactory.core.api.GenerateResult;
 import java.util.List;
 import java.util.Set;
 import org.springframework.shell.core.command.annotation.Argument;
@@ -39,12 +27,8 @@ public class GenerateCommands {
       @Option(longName = "push", description = "commit, then push to the checked-out branch (retried if someone pushed meanwhile)") boolean push,
       @Option(longName = "pr-branch", defaultValue = "", description = "commit, then push to this new branch instead") String prBranch,
       @Option(longName = "author", defaultValue = "", description = "commit author \"Name <email>\" (default: git config, else Chart Factory)") String author) {
-    // A URL is always read through Git (at HEAD without --ref); only a folder can be read as files.
-    if (isBlank(ref) && !commit && !push && isBlank(prBranch) && !GitRepo.isUrl(repo)) {
-      return generate(repo, Set.of(), dryRun, skipValidation, quiet);
-    }
-    return GitRoundTrip.run(repo, ref, commit || push || !isBlank(prBranch), push, prBranch, author, dryRun,
-        skipValidation, Terminal.progress(quiet));
+    return print(new ChartFactory(Terminal.progress(quiet)).generate(
+        new GenerateRequest(repo, Set.of(), ref, commit, push, prBranch, author, dryRun, skipValidation)));
   }
 
   @Command(name = "generate", group = "Charts", exitStatusExceptionMapper = "factoryExceptions",
@@ -55,62 +39,34 @@ public class GenerateCommands {
       @Option(longName = "dry-run", description = "show what would change, write nothing") boolean dryRun,
       @Option(longName = "skip-validation", description = "do not run helm lint/template and schema checks") boolean skipValidation,
       @Option(longName = "quiet", shortName = 'q', description = "no progress output") boolean quiet) {
-    return generate(repo, Set.of(app), dryRun, skipValidation, quiet);
-  }
-
-  private static String generate(String repo, Set<String> apps, boolean dryRun, boolean skipValidation,
-      boolean quiet) {
-    DirectorySpecSource source = new DirectorySpecSource(RepoLayout.of(repo).root());
-    return summary(generate(source, source.root(), apps, dryRun, skipValidation, Provenance.NONE,
-        Terminal.progress(quiet)), dryRun);
-  }
-
-  /** Specs from {@code source} → charts under {@code root}, validated, written unless a dry run. */
-  static List<ChartChange> generate(SpecSource source, Path root, Set<String> apps, boolean dryRun,
-      boolean skipValidation, Provenance provenance, PipelineListener listener) {
-    Pipeline pipeline = new Pipeline(listener);
-    ResolvedPlatform platform = pipeline.resolve(source);
-    for (String app : apps) {
-      if (!platform.baseApps().containsKey(app)) {
-        throw new UsageException("app",
-            "'" + app + "' is not an app of this repo (expected one of: "
-                + String.join(", ", platform.baseApps().keySet()) + ")",
-            dev.chartfactory.core.error.Suggestions.hint(app, platform.baseApps().keySet()));
-      }
-    }
-    ChartWriter writer = new ChartWriter(root);
-    List<RenderedChart> charts = writer.withProvenance(pipeline.render(platform, apps), provenance);
-    if (skipValidation) {
-      return dryRun ? writer.plan(charts, apps.isEmpty()) : writer.write(charts, apps.isEmpty());
-    }
-    // The umbrella needs every app chart, so validation renders all of them. They are laid out
-    // for helm next to the output, so the charts that pass are moved into place, not written again.
-    List<RenderedChart> all = apps.isEmpty() ? charts
-        : writer.withProvenance(pipeline.render(platform, Set.of()), provenance);
-    Path staging = dryRun ? ScratchFolders.create("factory-validate-") : writer.stagingFolder();
-    try {
-      ChartWorkspace workspace = ChartWorkspace.of(staging, all);
-      validator(root, listener).validate(platform, workspace, all);
-      return dryRun ? writer.plan(charts, apps.isEmpty()) : writer.write(charts, apps.isEmpty(), workspace);
-    } finally {
-      ChartWorkspace.deleteQuietly(staging);
-    }
+    return print(new ChartFactory(Terminal.progress(quiet)).generate(
+        GenerateRequest.app(repo, app, dryRun, skipValidation)));
   }
 
   static boolean isBlank(String option) {
     return option == null || option.isBlank();
   }
 
-  static ChartValidator validator(Path repoRoot, PipelineListener listener) {
-    return new ChartValidator(CliHelm.forRepo(repoRoot), new ManifestSchemaValidator(), listener);
+  private static String print(GenerateResult result) {
+    StringBuilder text = new StringBuilder(summary(result.changes(), result.dryRun()));
+    if (!result.source().isEmpty()) {
+      text.append("\nsource: ").append(result.source());
+    }
+    if (result.commitRequested()) {
+      text.append(result.commit().isEmpty() ? "\nnothing to commit" : "\ncommitted " + result.commit());
+    }
+    if (!result.pushedTo().isEmpty()) {
+      text.append("\npushed ").append(result.pushedTo());
+    }
+    return text.toString();
   }
 
-  static String summary(List<ChartChange> changes, boolean dryRun) {
+  static String summary(List<ChangedChart> changes, boolean dryRun) {
     if (changes.isEmpty()) {
       return "up to date: nothing changed";
     }
     StringBuilder text = new StringBuilder(dryRun ? "would change:\n" : "changed:\n");
-    for (ChartChange change : changes) {
+    for (ChangedChart change : changes) {
       text.append(String.format("  %-32s +%d ~%d -%d%n", change.folder(), change.added().size(),
           change.changed().size(), change.removed().size()));
     }

@@ -1,6 +1,8 @@
 package dev.chartfactory.cli;
 
 import dev.chartfactory.core.PipelineListener;
+import dev.chartfactory.core.api.ChartFactory;
+import dev.chartfactory.core.api.GenerateRequest;
 import dev.chartfactory.core.error.Problem;
 import dev.chartfactory.core.error.SourceLocation;
 import dev.chartfactory.core.error.SpecException;
@@ -14,8 +16,9 @@ import dev.chartfactory.core.load.DirectorySpecSource;
 import dev.chartfactory.core.ops.ManifestKinds;
 import dev.chartfactory.core.ops.OperationLog;
 import dev.chartfactory.core.ops.OperationRecord;
+import dev.chartfactory.core.pipeline.HelmBinary;
 import dev.chartfactory.core.pipeline.Pipeline;
-import dev.chartfactory.core.render.Provenance;
+import dev.chartfactory.core.pipeline.ScratchFolders;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
 import dev.chartfactory.core.spec.EnvironmentSpec;
 import dev.chartfactory.core.spec.FactorySpec;
@@ -26,7 +29,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -75,7 +77,7 @@ public class ReleaseCommands {
       // release stops the deploy with nothing half done.
       String action = preflight(helm, umbrella);
       if (!skipGenerate) {
-        GenerateCommands.generate(source, root, Set.of(), false, false, Provenance.NONE, listener);
+        new ChartFactory(listener).generate(GenerateRequest.all(root.toString(), false, false));
       }
       Path chart = umbrellaChart(root);
       Path values = valuesFile(chart, env);
@@ -191,10 +193,10 @@ public class ReleaseCommands {
     Path work = ScratchFolders.create("factory-deploy-dry-run-");
     try {
       if (skipGenerate) {
-        copyTree(root.resolve("charts"), work.resolve("charts"));
+        copyTree(root.resolve(RepoLayout.CHARTS), work.resolve(RepoLayout.CHARTS));
         copyTree(umbrellaChart(root), work.resolve(RepoLayout.UMBRELLA_CHART));
       } else {
-        GenerateCommands.generate(source, work, Set.of(), false, false, Provenance.NONE, listener);
+        new ChartFactory(listener).generate(GenerateRequest.all(root.toString(), false, false).writingTo(work));
       }
       return template(root, work, env, umbrella);
     } finally {
@@ -221,7 +223,7 @@ public class ReleaseCommands {
   }
 
   private static String template(Path root, Path work, String env, FactorySpec.UmbrellaSpec umbrella) {
-    HelmCli helm = CliHelm.forRepo(root);
+    HelmCli helm = HelmBinary.forRepo(root);
     Path chart = umbrellaChart(work);
     Path values = valuesFile(chart, env);
     helm.dependencyBuild(chart);
@@ -333,7 +335,7 @@ public class ReleaseCommands {
    * {@code --kubeconfig} names another file.
    */
   private static HelmCli helm(Path root, String kubeconfig, EnvironmentSpec.ClusterSpec cluster) {
-    HelmCli helm = CliHelm.forRepo(root).withKubeContext(cluster.contextOrNull());
+    HelmCli helm = HelmBinary.forRepo(root).withKubeContext(cluster.contextOrNull());
     String file = !GenerateCommands.isBlank(kubeconfig) ? kubeconfig : cluster.kubeconfig();
     if (file == null) {
       return helm;

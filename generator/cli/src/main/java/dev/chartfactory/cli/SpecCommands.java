@@ -6,6 +6,7 @@ import dev.chartfactory.core.error.UsageException;
 import dev.chartfactory.core.load.DirectorySpecSource;
 import dev.chartfactory.core.load.OverlaySpecSource;
 import dev.chartfactory.core.load.SpecLoader;
+import dev.chartfactory.core.pipeline.HelmBinary;
 import dev.chartfactory.core.pipeline.Pipeline;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
 import dev.chartfactory.core.scaffold.SpecScaffolder;
@@ -13,6 +14,7 @@ import dev.chartfactory.core.spec.ComponentType;
 import dev.chartfactory.core.spec.ConfigRepo;
 import dev.chartfactory.core.spec.RepoLayout;
 import dev.chartfactory.core.validate.ChartValidator;
+import dev.chartfactory.core.validate.ManifestSchemaValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +51,7 @@ public class SpecCommands {
       ResolvedPlatform platform = pipeline.resolve(new DirectorySpecSource(RepoLayout.of(repo).root()));
       String rendered = "";
       if (!specsOnly) {
-        ChartValidator.Report report = GenerateCommands.validator(RepoLayout.of(repo).root(), listener)
+        ChartValidator.Report report = new ChartValidator(HelmBinary.forRepo(RepoLayout.of(repo).root()), new ManifestSchemaValidator(), listener)
             .validate(platform, pipeline.render(platform, java.util.Set.of()));
         rendered = ", " + report.manifests() + " rendered manifests in " + report.environments()
             + (report.environments() == 1 ? " environment" : " environments") + (report.warnings().isEmpty() ? "" : " (" + report.warnings().size() + " policy warnings)");

@@ -4,6 +4,7 @@ import dev.chartfactory.core.error.Problem;
 import dev.chartfactory.core.error.SourceLocation;
 import dev.chartfactory.core.error.SpecException;
 import dev.chartfactory.core.helm.HelmCli;
+import dev.chartfactory.core.pipeline.HelmBinary;
 import dev.chartfactory.core.spec.RepoLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +30,7 @@ public class SyncCommands {
       throw SpecException.of(Problem.at(SourceLocation.ofFile(RepoLayout.UMBRELLA_CHART + "/Chart.yaml"), "",
           "not found (expected generated charts; run 'factory generate-all' first)"));
     }
-    HelmCli helm = CliHelm.forRepo(root);
+    HelmCli helm = HelmBinary.forRepo(root);
     helm.dependencyBuild(umbrella);
     List<Path> valuesFiles;
     try (Stream<Path> files = Files.list(umbrella)) {

@@ -3,6 +3,7 @@ package dev.chartfactory.cli;
 import dev.chartfactory.core.error.UsageException;
 import dev.chartfactory.core.helm.HelmCli;
 import dev.chartfactory.core.helm.HelmLocator;
+import dev.chartfactory.core.pipeline.ScratchFolders;
 import dev.chartfactory.core.validate.ManifestSchemaValidator;
 import java.io.IOException;
 import java.io.InputStream;

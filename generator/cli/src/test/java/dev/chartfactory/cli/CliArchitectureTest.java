@@ -1,5 +1,8 @@
 package dev.chartfactory.cli;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -18,6 +21,17 @@ class CliArchitectureTest {
   @Test
   void cliAndCore_haveNoPackageCycles() {
     slices().matching("dev.chartfactory.(**)").should().beFreeOfCycles().check(CLASSES);
+  }
+
+  @Test
+  void theThinCommands_useOnlyCoresApiSpecAndErrors() {
+    noClasses().that().haveSimpleName("GenerateCommands").or().haveSimpleName("DiffCommands")
+        .should().dependOnClassesThat(resideInAPackage("dev.chartfactory.core..")
+            .and(not(resideInAnyPackage("dev.chartfactory.core.api..", "dev.chartfactory.core.spec..",
+                "dev.chartfactory.core.error..")))
+            .and(not(resideInAPackage("dev.chartfactory.core"))))
+        .because("a command reads options, calls core's API and prints the result")
+        .check(CLASSES);
   }
 
   @Test
