@@ -9,6 +9,9 @@ import dev.chartfactory.core.error.SpecException;
 import dev.chartfactory.core.error.UsageException;
 import dev.chartfactory.core.helm.HelmCli;
 import dev.chartfactory.core.helm.HelmReleaseNotFoundException;
+import dev.chartfactory.core.helm.HelmRollback;
+import dev.chartfactory.core.helm.HelmTemplate;
+import dev.chartfactory.core.helm.HelmUpgrade;
 import dev.chartfactory.core.helm.ReleaseGuard;
 import dev.chartfactory.core.helm.ReleaseRevision;
 import dev.chartfactory.core.helm.ReleaseStatus;
@@ -85,8 +88,8 @@ public class ReleaseCommands {
       helm.dependencyBuild(chart);
       listener.progress("deploy", "helm upgrade --install " + umbrella.name() + " -n " + umbrella.namespace()
           + " -f " + root.relativize(values));
-      helm.upgradeInstall(chart, umbrella.name(), umbrella.namespace(), List.of(values), !noWait,
-          helmTimeout, false);
+      HelmUpgrade.of(chart, umbrella.name(), umbrella.namespace()).values(List.of(values))
+          .waitUntilReady(!noWait).timeout(helmTimeout).run(helm);
       ReleaseStatus after = helm.status(umbrella.name(), umbrella.namespace());
       return action + " " + umbrella.name() + " in namespace " + umbrella.namespace() + " with " + env
           + ": revision " + after.revision() + ", " + after.status();
@@ -155,7 +158,8 @@ public class ReleaseCommands {
     return logged(log, "rollback", environment, umbrella, false, helm, () -> {
       List<ReleaseRevision> history = helm.history(umbrella.name(), umbrella.namespace());
       ReleaseGuard.requireRevision(history, revision);
-      helm.rollback(umbrella.name(), revision, umbrella.namespace(), !noWait, helmTimeout);
+      HelmRollback.of(umbrella.name(), revision, umbrella.namespace()).waitUntilReady(!noWait)
+          .timeout(helmTimeout).run(helm);
       ReleaseStatus after = helm.status(umbrella.name(), umbrella.namespace());
       return "rolled back " + umbrella.name() + " in namespace " + umbrella.namespace() + " to revision "
           + revision + ": now revision " + after.revision() + ", " + after.status();
@@ -227,7 +231,8 @@ public class ReleaseCommands {
     Path chart = umbrellaChart(work);
     Path values = valuesFile(chart, env);
     helm.dependencyBuild(chart);
-    String manifests = helm.template(chart, umbrella.name(), umbrella.namespace(), List.of(values), Map.of());
+    String manifests = HelmTemplate.of(chart, umbrella.name(), umbrella.namespace()).values(List.of(values))
+        .run(helm);
     SortedMap<String, Integer> kinds = ManifestKinds.count(manifests);
     StringBuilder out = new StringBuilder("dry run: helm upgrade --install " + umbrella.name() + " -n "
         + umbrella.namespace() + " -f values-" + env + ".yaml would apply "

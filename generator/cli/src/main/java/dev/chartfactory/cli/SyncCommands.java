@@ -4,6 +4,7 @@ import dev.chartfactory.core.error.Problem;
 import dev.chartfactory.core.error.SourceLocation;
 import dev.chartfactory.core.error.SpecException;
 import dev.chartfactory.core.helm.HelmCli;
+import dev.chartfactory.core.helm.HelmLint;
 import dev.chartfactory.core.pipeline.HelmBinary;
 import dev.chartfactory.core.spec.RepoLayout;
 import java.io.IOException;
@@ -46,7 +47,7 @@ public class SyncCommands {
       throw new UncheckedIOException(e);
     }
     for (Path values : valuesFiles) {
-      helm.lint(umbrella, List.of(values), true);
+      HelmLint.of(umbrella).values(List.of(values)).strict().run(helm);
       out.append("lint --strict ok with ").append(values.getFileName()).append('\n');
     }
     return out.toString().stripTrailing();

@@ -3,6 +3,7 @@ package dev.chartfactory.core.diff;
 import dev.chartfactory.core.Workers;
 import dev.chartfactory.core.error.FileAccessException;
 import dev.chartfactory.core.helm.HelmCli;
+import dev.chartfactory.core.helm.HelmTemplate;
 import dev.chartfactory.core.render.RenderedChart;
 import dev.chartfactory.core.umbrella.UmbrellaFiles;
 import dev.chartfactory.core.validate.ChartWorkspace;
@@ -106,6 +107,6 @@ public final class EnvironmentDiff {
     if (!Files.exists(values)) {
       return "";
     }
-    return helm.template(workspace.umbrella(), releaseName, namespace, List.of(values), Map.of());
+    return HelmTemplate.of(workspace.umbrella(), releaseName, namespace).values(List.of(values)).run(helm);
   }
 }

@@ -8,6 +8,8 @@ import dev.chartfactory.core.error.SourceLocation;
 import dev.chartfactory.core.error.ValidationException;
 import dev.chartfactory.core.helm.HelmCli;
 import dev.chartfactory.core.helm.HelmException;
+import dev.chartfactory.core.helm.HelmLint;
+import dev.chartfactory.core.helm.HelmTemplate;
 import dev.chartfactory.core.render.RenderedChart;
 import dev.chartfactory.core.resolve.ResolvedApp;
 import dev.chartfactory.core.resolve.ResolvedComponent;
@@ -20,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -134,9 +135,9 @@ public final class ChartValidator {
     String rendered;
     try {
       // Values are checked against each chart's values.schema.json by ValuesSchemaCheck.
-      rendered = helm.template(workspace.umbrella(), platform.factory().umbrella().name(),
-          platform.factory().umbrella().namespace(), List.of(workspace.umbrella().resolve(valuesFile)), Map.of(),
-          false);
+      rendered = HelmTemplate.of(workspace.umbrella(), platform.factory().umbrella().name(),
+              platform.factory().umbrella().namespace())
+          .values(List.of(workspace.umbrella().resolve(valuesFile))).skipSchemaValidation().run(helm);
     } catch (HelmException e) {
       return new EnvironmentResult(0, List.of(Problem.at(SourceLocation.ofFile(RepoLayout.UMBRELLA_CHART + "/" + valuesFile), "",
           "helm rejected the rendered charts: " + e.getMessage().replace('\n', ' '))), List.of());
@@ -174,7 +175,7 @@ public final class ChartValidator {
   /** {@code helm lint --strict} of the given app charts, in one helm run. */
   private List<Problem> lint(ChartWorkspace workspace, List<String> folders) {
     try {
-      helm.lint(folders.stream().map(workspace::chart).toList(), List.of(), true);
+      HelmLint.of(folders.stream().map(workspace::chart).toList()).strict().run(helm);
       return List.of();
     } catch (HelmException e) {
       return List.of(Problem.at(SourceLocation.ofFile("templates/"), "",
