@@ -3,17 +3,19 @@
   'use strict';
   const REFRESH_MS = 30000;
   const MAX_POD_ROWS = 500;
+  const MAX_LOG_LINES = 2000;
   const COLORS = { Running: '#1a7f37', Pending: '#b35900', Succeeded: '#3060c0', Failed: '#c62828', Terminating: '#7a4fb5', Unknown: '#888' };
-  const state = { namespace: null, deployments: [], pods: [], connected: true };
+  const state = { namespace: null, deployments: [], pods: [], connected: true, selected: null, follow: null };
   const $ = (id) => document.getElementById(id);
 
   function token() { return sessionStorage.getItem('dashboardToken'); }
 
-  async function api(path) {
+  function headers() { return token() ? { Authorization: 'Bearer ' + token() } : {}; }
+
+  async function api(path, options) {
     const sep = path.includes('?') ? '&' : '?';
-    const url = 'api/' + path + (state.namespace ? sep + 'namespace=' + encodeURIComponent(state.namespace) : '');
-    const headers = token() ? { Authorization: 'Bearer ' + token() } : {};
-    const response = await fetch(url, { headers });
+    const url = 'api/' + path + (state.namespace && !(options && options.raw) ? sep + 'namespace=' + encodeURIComponent(state.namespace) : '');
+    const response = await fetch(url, { headers: headers() });
     if (response.status === 401) {
       $('token-form').hidden = false;
       throw new Error('the API needs a token');
@@ -56,7 +58,13 @@
       if (needle && !d.name.toLowerCase().includes(needle)) continue;
       const row = document.createElement('tr');
       row.dataset.name = d.name;
-      cell(row, d.name);
+      const name = cell(row, '');
+      const open = document.createElement('button');
+      open.type = 'button';
+      open.className = 'link';
+      open.dataset.deployment = d.name;
+      open.textContent = d.name;
+      name.appendChild(open);
       cell(row, d.replicas);
       cell(row, d.ready);
       cell(row, d.available);
@@ -185,6 +193,149 @@
     banner.hidden = false;
   }
 
+  // ---- details of one deployment: its pods, their logs -------------------------------------
+  function podsOf(deployment) {
+    return state.pods.filter((p) => p.name.startsWith(deployment + '-'));
+  }
+
+  function renderDetails() {
+    const name = state.selected;
+    $('details').hidden = !name;
+    if (!name) return;
+    $('details-title').textContent = 'Deployment ' + name;
+    const body = $('details-pods').querySelector('tbody');
+    body.replaceChildren();
+    for (const p of podsOf(name)) {
+      const row = document.createElement('tr');
+      row.dataset.name = p.name;
+      cell(row, p.name);
+      cell(row, p.status, 'status-' + p.status);
+      cell(row, p.node);
+      cell(row, p.age);
+      const actions = cell(row, '');
+      for (const [label, mode] of [['last 200 lines', 'tail'], ['follow', 'follow']]) {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.dataset.pod = p.name;
+        button.dataset.mode = mode;
+        button.textContent = label;
+        actions.appendChild(button);
+      }
+      body.appendChild(row);
+    }
+    if (!body.children.length) emptyRow(body, 5, 'No pods of ' + name + ' right now.');
+  }
+
+  async function loadRollout(name) {
+    const revisions = $('revisions').querySelector('tbody');
+    const events = $('events').querySelector('tbody');
+    try {
+      const history = await api('workloads/' + encodeURIComponent(state.namespace) + '/deployment/' + encodeURIComponent(name) + '/history', { raw: true });
+      if (state.selected !== name) return;
+      revisions.replaceChildren();
+      for (const r of history.revisions) {
+        const row = document.createElement('tr');
+        row.dataset.name = String(r.revision);
+        if (r.current) row.className = 'current';
+        cell(row, r.revision + (r.current ? ' (current)' : ''));
+        cell(row, r.createdAt ? new Date(r.createdAt).toLocaleString() : null);
+        cell(row, r.images.join(', '));
+        cell(row, r.chart);
+        cell(row, r.sourceCommit ? r.sourceCommit.substring(0, 12) : null, 'mono').title = r.sourceCommit || '';
+        revisions.appendChild(row);
+      }
+      if (!revisions.children.length) emptyRow(revisions, 5, 'No revisions recorded (no ReplicaSets left).');
+      events.replaceChildren();
+      for (const e of history.events) {
+        const row = document.createElement('tr');
+        cell(row, e.lastSeen ? new Date(e.lastSeen).toLocaleString() : null);
+        cell(row, e.type, e.type === 'Warning' ? 'status-Failed' : null);
+        cell(row, e.reason);
+        cell(row, e.object, 'mono');
+        cell(row, e.message);
+        cell(row, e.count);
+        events.appendChild(row);
+      }
+      if (!events.children.length) emptyRow(events, 6, 'No events (Kubernetes keeps them for about an hour).');
+    } catch (e) {
+      revisions.replaceChildren();
+      emptyRow(revisions, 5, 'Rollout history not available: ' + e.message);
+      events.replaceChildren();
+    }
+  }
+
+  function logUrl(pod, suffix, query) {
+    return 'api/pods/' + encodeURIComponent(state.namespace) + '/' + encodeURIComponent(pod) + '/logs' + suffix + query;
+  }
+
+  function appendLogLines(lines) {
+    const out = $('log-output');
+    out.append(lines.map((l) => l + '\n').join(''));
+    while (out.childNodes.length > MAX_LOG_LINES) out.removeChild(out.firstChild);
+  }
+
+  function stopFollowing() {
+    if (state.follow) state.follow.abort();
+    state.follow = null;
+    $('logs-stop').hidden = true;
+  }
+
+  async function showLogs(pod, mode) {
+    stopFollowing();
+    $('logs').hidden = false;
+    $('logs-title').textContent = (mode === 'follow' ? 'Following ' : 'Last lines of ') + pod;
+    $('log-output').replaceChildren();
+    $('log-end').textContent = '';
+    try {
+      if (mode === 'tail') {
+        const data = await api('pods/' + encodeURIComponent(state.namespace) + '/' + encodeURIComponent(pod) + '/logs?tailLines=200', { raw: true });
+        appendLogLines(data.lines);
+        $('log-end').textContent = data.lines.length ? data.lines.length + ' lines' : 'The log is empty.';
+        return;
+      }
+      await followLogs(pod);
+    } catch (e) {
+      if (e.name !== 'AbortError') $('log-end').textContent = e.message;
+    }
+  }
+
+  // Server-sent events read with fetch (EventSource cannot send the bearer token).
+  async function followLogs(pod) {
+    const controller = new AbortController();
+    state.follow = controller;
+    $('logs-stop').hidden = false;
+    const response = await fetch(logUrl(pod, '/stream', '?tailLines=50'), { headers: headers(), signal: controller.signal });
+    if (!response.ok) {
+      const body = await response.json().catch(() => ({}));
+      throw new Error(body.error || ('logs: HTTP ' + response.status));
+    }
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer = (buffer + decoder.decode(value, { stream: true })).replace(/\r\n/g, '\n');
+      let end;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        onEvent(buffer.slice(0, end));
+        buffer = buffer.slice(end + 2);
+      }
+    }
+    if (state.follow === controller) stopFollowing();
+  }
+
+  function onEvent(block) {
+    let event = 'message';
+    const data = [];
+    for (const line of block.split('\n')) {
+      if (line.startsWith('event:')) event = line.slice(6).trim();
+      else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
+    }
+    if (event === 'line') appendLogLines([data.join('\n')]);
+    else if (event === 'end') $('log-end').textContent = 'Stream closed: ' + data.join(' ') + '.';
+  }
+
   async function loadNamespaces() {
     const data = await api('namespaces');
     const select = $('namespace');
@@ -209,6 +360,7 @@
       renderStatusOptions();
       renderPods();
       renderChart(counts);
+      renderDetails();
       $('error').hidden = true;
       $('updated').textContent = 'updated ' + new Date().toLocaleTimeString();
       document.body.dataset.loaded = 'true';
@@ -218,7 +370,28 @@
     }
   }
 
-  $('namespace').addEventListener('change', (e) => { state.namespace = e.target.value; refresh(); });
+  $('namespace').addEventListener('change', (e) => {
+    state.namespace = e.target.value;
+    state.selected = null;
+    stopFollowing();
+    refresh();
+  });
+  $('deployments').addEventListener('click', (e) => {
+    const name = e.target.dataset && e.target.dataset.deployment;
+    if (!name) return;
+    state.selected = name;
+    stopFollowing();
+    $('logs').hidden = true;
+    renderDetails();
+    loadRollout(name);
+    $('details').scrollIntoView();
+  });
+  $('details-pods').addEventListener('click', (e) => {
+    const pod = e.target.dataset && e.target.dataset.pod;
+    if (pod) showLogs(pod, e.target.dataset.mode);
+  });
+  $('details-close').addEventListener('click', () => { state.selected = null; stopFollowing(); renderDetails(); });
+  $('logs-stop').addEventListener('click', () => { stopFollowing(); $('log-end').textContent = 'Stopped.'; });
   $('deployment-filter').addEventListener('input', renderDeployments);
   $('pod-filter').addEventListener('input', renderPods);
   $('pod-status').addEventListener('change', renderPods);

@@ -2,6 +2,7 @@ package dev.chartfactory.cli;
 
 import dev.chartfactory.core.error.ErrorKind;
 import dev.chartfactory.core.error.FactoryException;
+import dev.chartfactory.core.error.PrintableText;
 import dev.chartfactory.core.error.UsageException;
 import dev.chartfactory.core.git.GitUrls;
 import java.io.PrintStream;
@@ -55,10 +56,10 @@ public class ExitCodes implements ExitStatusExceptionMapper {
     Colours colours = err == System.err ? Colours.forThisProcess() : Colours.NONE;
     // Messages from Git may quote a remote URL with the credentials in it.
     switch (kind) {
-      case USAGE -> err.println(colours.report(GitUrls.redact("error: " + (command == null ? "" : command + ": ")
-          + failure.getMessage())) + "\n" + synopsis(command));
+      case USAGE -> err.println(colours.report("error: " + PrintableText.escape(GitUrls.redact(
+          (command == null ? "" : command + ": ") + failure.getMessage()))) + "\n" + synopsis(command));
       case INTERNAL -> err.println(colours.report(GitUrls.redact("error: internal error: "
-          + (failure instanceof FactoryException factory ? factory.report() : failure.toString())))
+          + (failure instanceof FactoryException factory ? factory.report() : PrintableText.escape(failure.toString())))))
           + "\n" + BUG_REPORT);
       default -> err.println(colours.report(GitUrls.redact(((FactoryException) failure).report())));
     }

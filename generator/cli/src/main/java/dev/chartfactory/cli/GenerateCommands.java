@@ -26,9 +26,11 @@ public class GenerateCommands {
       @Option(longName = "commit", description = "commit the generated charts (only charts/ and umbrella-chart/)") boolean commit,
       @Option(longName = "push", description = "commit, then push to the checked-out branch (retried if someone pushed meanwhile)") boolean push,
       @Option(longName = "pr-branch", defaultValue = "", description = "commit, then push to this new branch instead") String prBranch,
-      @Option(longName = "author", defaultValue = "", description = "commit author \"Name <email>\" (default: git config, else Chart Factory)") String author) {
+      @Option(longName = "author", defaultValue = "", description = "commit author \"Name <email>\" (default: git config, else Chart Factory)") String author,
+      @Option(longName = "no-cache", description = "validate every environment again, ignoring results kept from earlier runs") boolean noCache) {
     return print(new ChartFactory(Terminal.progress(quiet)).generate(
-        new GenerateRequest(repo, Set.of(), ref, commit, push, prBranch, author, dryRun, skipValidation)));
+        new GenerateRequest(repo, Set.of(), ref, commit, push, prBranch, author, dryRun, skipValidation)
+            .withoutCache(noCache)));
   }
 
   @Command(name = "generate", group = "Charts", exitStatusExceptionMapper = "factoryExceptions",
@@ -38,9 +40,10 @@ public class GenerateCommands {
       @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo,
       @Option(longName = "dry-run", description = "show what would change, write nothing") boolean dryRun,
       @Option(longName = "skip-validation", description = "do not run helm lint/template and schema checks") boolean skipValidation,
-      @Option(longName = "quiet", shortName = 'q', description = "no progress output") boolean quiet) {
+      @Option(longName = "quiet", shortName = 'q', description = "no progress output") boolean quiet,
+      @Option(longName = "no-cache", description = "validate every environment again, ignoring results kept from earlier runs") boolean noCache) {
     return print(new ChartFactory(Terminal.progress(quiet)).generate(
-        GenerateRequest.app(repo, app, dryRun, skipValidation)));
+        GenerateRequest.app(repo, app, dryRun, skipValidation).withoutCache(noCache)));
   }
 
   static boolean isBlank(String option) {

@@ -18,6 +18,7 @@ import dev.chartfactory.core.helm.ReleaseStatus;
 import dev.chartfactory.core.load.DirectorySpecSource;
 import dev.chartfactory.core.ops.ManifestKinds;
 import dev.chartfactory.core.ops.OperationLog;
+import dev.chartfactory.core.write.RepoLock;
 import dev.chartfactory.core.ops.OperationRecord;
 import dev.chartfactory.core.pipeline.HelmBinary;
 import dev.chartfactory.core.pipeline.Pipeline;
@@ -80,7 +81,7 @@ public class ReleaseCommands {
       // release stops the deploy with nothing half done.
       String action = preflight(helm, umbrella);
       if (!skipGenerate) {
-        new ChartFactory(listener).generate(GenerateRequest.all(root.toString(), false, false));
+        new ChartFactory(listener).generate(GenerateRequest.all(root.toString(), false, false).writingTo(root));
       }
       Path chart = umbrellaChart(root);
       Path values = valuesFile(chart, env);
@@ -263,7 +264,8 @@ public class ReleaseCommands {
   /** With {@code logSuccess} false only a failure is logged: a step before the operation proper. */
   private static <T> T logged(OperationLog log, String operation, String env, FactorySpec.UmbrellaSpec umbrella,
       boolean dryRun, HelmCli helm, Supplier<T> action, boolean logSuccess) {
-    try {
+    // Deploys write charts and the log; one at a time per config repo.
+    try (RepoLock lock = RepoLock.acquire(log.repoRoot(), operation, Terminal.progress(false))) {
       T result = action.get();
       if (logSuccess) {
         Integer revision = dryRun || helm == null ? null : revisionOrNull(helm, umbrella);

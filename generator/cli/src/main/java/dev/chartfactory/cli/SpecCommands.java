@@ -6,15 +6,15 @@ import dev.chartfactory.core.error.UsageException;
 import dev.chartfactory.core.load.DirectorySpecSource;
 import dev.chartfactory.core.load.OverlaySpecSource;
 import dev.chartfactory.core.load.SpecLoader;
-import dev.chartfactory.core.pipeline.HelmBinary;
 import dev.chartfactory.core.pipeline.Pipeline;
+import dev.chartfactory.core.pipeline.Validators;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
 import dev.chartfactory.core.scaffold.SpecScaffolder;
 import dev.chartfactory.core.spec.ComponentType;
 import dev.chartfactory.core.spec.ConfigRepo;
 import dev.chartfactory.core.spec.RepoLayout;
 import dev.chartfactory.core.validate.ChartValidator;
-import dev.chartfactory.core.validate.ManifestSchemaValidator;
+import dev.chartfactory.core.write.RepoLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +39,8 @@ public class SpecCommands {
       @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo,
       @Option(longName = "specs-only", description = "check the spec files only; no helm needed") boolean specsOnly,
       @Option(longName = "output", defaultValue = "text", description = "text | json | sarif") String output,
-      @Option(longName = "quiet", shortName = 'q', description = "no progress output") boolean quiet) {
+      @Option(longName = "quiet", shortName = 'q', description = "no progress output") boolean quiet,
+      @Option(longName = "no-cache", description = "validate every environment again, ignoring results kept from earlier runs") boolean noCache) {
     if (!List.of("text", "json", "sarif").contains(output)) {
       throw new UsageException("--output",
           "'" + output + "' is not an output format (expected text, json or sarif)");
@@ -51,7 +52,7 @@ public class SpecCommands {
       ResolvedPlatform platform = pipeline.resolve(new DirectorySpecSource(RepoLayout.of(repo).root()));
       String rendered = "";
       if (!specsOnly) {
-        ChartValidator.Report report = new ChartValidator(HelmBinary.forRepo(RepoLayout.of(repo).root()), new ManifestSchemaValidator(), listener)
+        ChartValidator.Report report = Validators.forRepo(RepoLayout.of(repo).root(), listener, noCache)
             .validate(platform, pipeline.render(platform, java.util.Set.of()));
         rendered = ", " + report.manifests() + " rendered manifests in " + report.environments()
             + (report.environments() == 1 ? " environment" : " environments") + (report.warnings().isEmpty() ? "" : " (" + report.warnings().size() + " policy warnings)");
@@ -80,9 +81,11 @@ public class SpecCommands {
       @Option(longName = "type", defaultValue = "webapp", description = "webapp | worker | cron | stateful") String type,
       @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo) {
     DirectorySpecSource source = new DirectorySpecSource(RepoLayout.of(repo).root());
-    ConfigRepo config = new SpecLoader().load(source);
-    Map<String, String> files = new SpecScaffolder().newApp(config, name, component, componentType(type));
-    return writeChecked(source, files);
+    try (RepoLock lock = RepoLock.acquire(source.root(), "new app", Terminal.progress(false))) {
+      ConfigRepo config = new SpecLoader().load(source);
+      Map<String, String> files = new SpecScaffolder().newApp(config, name, component, componentType(type));
+      return writeChecked(source, files);
+    }
   }
 
   @Command(name = {"new", "component"}, group = "Specs", exitStatusExceptionMapper = "factoryExceptions",
@@ -93,12 +96,14 @@ public class SpecCommands {
       @Option(longName = "type", defaultValue = "webapp", description = "webapp | worker | cron | stateful") String type,
       @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo) {
     DirectorySpecSource source = new DirectorySpecSource(RepoLayout.of(repo).root());
-    ConfigRepo config = new SpecLoader().load(source);
-    String appFile = "apps/" + app + "/app.yaml";
-    String text = config.apps().containsKey(app)
-        ? new String(source.read(appFile), StandardCharsets.UTF_8) : "";
-    Map<String, String> files = new SpecScaffolder().newComponent(config, text, app, name, componentType(type));
-    return writeChecked(source, files);
+    try (RepoLock lock = RepoLock.acquire(source.root(), "new component", Terminal.progress(false))) {
+      ConfigRepo config = new SpecLoader().load(source);
+      String appFile = "apps/" + app + "/app.yaml";
+      String text = config.apps().containsKey(app)
+          ? new String(source.read(appFile), StandardCharsets.UTF_8) : "";
+      Map<String, String> files = new SpecScaffolder().newComponent(config, text, app, name, componentType(type));
+      return writeChecked(source, files);
+    }
   }
 
   private static ComponentType componentType(String type) {

@@ -1,12 +1,16 @@
 package dev.chartfactory.cli;
 
+import dev.chartfactory.core.PipelineListener;
 import dev.chartfactory.core.error.Problem;
 import dev.chartfactory.core.error.SourceLocation;
 import dev.chartfactory.core.error.SpecException;
 import dev.chartfactory.core.helm.HelmCli;
 import dev.chartfactory.core.helm.HelmLint;
+import dev.chartfactory.core.load.DirectorySpecSource;
 import dev.chartfactory.core.pipeline.HelmBinary;
+import dev.chartfactory.core.pipeline.Pipeline;
 import dev.chartfactory.core.spec.RepoLayout;
+import dev.chartfactory.core.write.RepoLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,6 +35,25 @@ public class SyncCommands {
       throw SpecException.of(Problem.at(SourceLocation.ofFile(RepoLayout.UMBRELLA_CHART + "/Chart.yaml"), "",
           "not found (expected generated charts; run 'factory generate-all' first)"));
     }
+    PipelineListener listener = Terminal.progress(false);
+    try (RepoLock lock = RepoLock.acquire(root, "sync", listener)) {
+      requireValidSpecs(root, listener);
+      return packageAndLint(root, umbrella);
+    }
+  }
+
+  /** Charts packaged for a deploy must come from specs that pass their checks. */
+  private static void requireValidSpecs(Path root, PipelineListener listener) {
+    try {
+      new Pipeline(PipelineListener.SILENT).resolve(new DirectorySpecSource(root));
+    } catch (SpecException e) {
+      listener.progress("sync", "the specs are invalid, so sync packages nothing: the charts on disk would not be"
+          + " what they say. Fix the problems below, run 'factory generate-all', then sync again");
+      throw e;
+    }
+  }
+
+  private static String packageAndLint(Path root, Path umbrella) {
     HelmCli helm = HelmBinary.forRepo(root);
     helm.dependencyBuild(umbrella);
     List<Path> valuesFiles;

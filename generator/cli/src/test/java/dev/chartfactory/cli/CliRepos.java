@@ -96,10 +96,19 @@ final class CliRepos {
         """);
   }
 
+  /** Every path below {@code root}, except the lock a writing command takes (.factory/lock). */
   static List<String> listing(Path root) throws IOException {
     try (Stream<Path> files = Files.walk(root)) {
-      return files.map(root::relativize).map(Path::toString).sorted().toList();
+      return files.filter(path -> !isLockFile(path)).map(root::relativize).map(Path::toString).sorted().toList();
     }
+  }
+
+  private static boolean isLockFile(Path path) {
+    String name = path.getFileName() == null ? "" : path.getFileName().toString();
+    boolean inFactoryFolder = path.getParent() != null && path.getParent().getFileName() != null
+        && path.getParent().getFileName().toString().equals(".factory");
+    return name.equals(".factory") && Files.isDirectory(path) && !Files.exists(path.resolve("operations.jsonl"))
+        || inFactoryFolder && (name.equals("lock") || name.equals(".gitignore"));
   }
 
   static void deleteTree(Path root) throws IOException {

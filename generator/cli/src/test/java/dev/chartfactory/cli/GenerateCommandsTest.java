@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /** generate-all, generate and check through the real entry point, with the real helm. */
 class GenerateCommandsTest {
@@ -76,6 +76,32 @@ class GenerateCommandsTest {
     assertThat(stale.exitCode()).isEqualTo(2);
     assertThat(JSON.readTree(stale.out()).path("changed").asBoolean()).isTrue();
     assertThat(CliRun.of("diff", "--repo", repo.toString(), "--output", "yaml").exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void generateAll_whenNothingChanged_takesValidationFromTheCache_andNoCacheValidatesAgain() throws IOException {
+    Path repo = CliRepos.copyOfExample("small", temp);
+    CliRun first = CliRun.of("generate-all", "--repo", repo.toString());
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    List<String> charts = contents(repo);
+
+    CliRun again = CliRun.of("generate-all", "--repo", repo.toString());
+    assertThat(again.err()).containsPattern("\\(validated 0 of (\\d+), \\1 from cache\\)");
+    CliRun noCache = CliRun.of("generate-all", "--repo", repo.toString(), "--no-cache");
+    assertThat(noCache.exitCode()).as(noCache.err()).isZero();
+    assertThat(noCache.err()).contains("policy rules").doesNotContain("from cache");
+    assertThat(contents(repo)).as("the charts are the same with and without the cache").isEqualTo(charts);
+  }
+
+  private static List<String> contents(Path repo) throws IOException {
+    List<String> out = new java.util.ArrayList<>();
+    for (String file : CliRepos.listing(repo)) {
+      Path path = repo.resolve(file);
+      if (Files.isRegularFile(path)) {
+        out.add(file + "\n" + Files.readString(path));
+      }
+    }
+    return out;
   }
 
   private static final tools.jackson.databind.ObjectMapper JSON = new tools.jackson.databind.ObjectMapper();
@@ -164,6 +190,20 @@ class GenerateCommandsTest {
     assertThat(sync.out()).contains("packaged 11 charts", "lint --strict ok with values-prod.yaml");
     assertThat(repo.resolve("umbrella-chart/charts/storefront-0.1.0.tgz")).exists();
     assertThat(CliRun.of("check", "--repo", repo.toString(), "--quiet").exitCode()).as("helm's output is not ours").isZero();
+  }
+
+  @Test
+  void sync_whenTheSpecsAreInvalid_packagesNothingAndNamesTheSpecLine() throws IOException {
+    Path repo = CliRepos.copyOfExample("small", temp);
+    assertThat(CliRun.of("generate-all", "--repo", repo.toString(), "--quiet", "--skip-validation").exitCode()).isZero();
+    Path app = repo.resolve("apps/hello/app.yaml");
+    Files.writeString(app, Files.readString(app).replace("port: 8080", "port: 70000"));
+
+    CliRun sync = CliRun.of("sync", "--repo", repo.toString());
+
+    assertThat(sync.exitCode()).isEqualTo(1);
+    assertThat(sync.err()).contains("apps/hello/app.yaml:9:", "70000", "sync packages");
+    assertThat(repo.resolve("umbrella-chart/charts")).doesNotExist();
   }
 
   @Test

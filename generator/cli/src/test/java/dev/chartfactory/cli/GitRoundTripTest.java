@@ -139,6 +139,19 @@ class GitRoundTripTest {
   }
 
   @Test
+  void prBranch_ontoAnExistingBranch_exitsThreeEvenWhenAFastForwardWouldDo_andLeavesNoCommit() throws Exception {
+    // main on the remote is where our commit would be made: pushing to it would fast-forward.
+    CliRun run = CliRun.of("generate-all", "--repo", work.toString(), "--pr-branch", "main", "--quiet");
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.err()).contains("the branch already exists on origin", "choose a new --pr-branch name",
+        "taken back off the local branch");
+    assertThat(remoteHead()).isEqualTo(seed);
+    assertThat(localHead()).isEqualTo(seed);
+    assertThat(work.resolve("charts/hello/Chart.yaml")).exists();
+  }
+
+  @Test
   void ref_readsATagWithoutCheckout_andRefusesToCommitAnythingButTheCheckedOutBranch() throws Exception {
     try (Git git = Git.open(work.toFile())) {
       git.tag().setName("v1").call();

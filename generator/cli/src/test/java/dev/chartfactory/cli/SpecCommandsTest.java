@@ -25,6 +25,16 @@ class SpecCommandsTest {
   }
 
   @Test
+  void validate_refusesADescriptionHelmWouldRewrite_atItsLine() throws IOException {
+    Path repo = CliRepos.copyOfExample("small", temp);
+    Path app = repo.resolve("apps/hello/app.yaml");
+    Files.writeString(app, Files.readString(app).replace("description: A hello-world web app", "description: \"a\\u00a0b\\tc\""));
+    CliRun run = CliRun.of("validate", "--specs-only", "--repo", repo.toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("apps/hello/app.yaml:", "description:", "plain spaces");
+  }
+
+  @Test
   void validate_whenSpecsAreInvalid_printsEveryProblemAndExitsOne() throws IOException {
     Path repo = CliRepos.copyOfExample("small", temp);
     Files.writeString(repo.resolve("apps/hello/app.yaml"), """

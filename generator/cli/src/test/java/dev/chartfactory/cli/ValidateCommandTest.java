@@ -37,6 +37,28 @@ class ValidateCommandTest {
   }
 
   @Test
+  void validate_whenASpecValueCarriesTerminalAndCiCommands_printsThemEscaped() throws IOException {
+    Path repo = CliRepos.copyOfExample("small", temp);
+    Path app = repo.resolve("apps/hello/app.yaml");
+    Files.writeString(app, Files.readString(app) + """
+          nightly:
+            type: cron
+            image: hello-tools
+            command: [./prune]
+            schedule: "@daily"
+            timeZone: "UTC\\n::error file=apps/hello/app.yaml,line=1::all good\\e[2J\\e[32mvalid"
+        """);
+
+    CliRun run = CliRun.of("validate", "--repo", repo.toString(), "--specs-only");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    String printed = run.out() + run.err();
+    assertThat(printed).doesNotContain("\u001b");
+    assertThat(printed.lines()).noneMatch(line -> line.startsWith("::"));
+    assertThat(run.err()).contains("apps/hello/app.yaml:").contains("\\n::error file=");
+  }
+
+  @Test
   void validate_sarif_pointsAtTheSpecLineOfThePolicyFailure() throws IOException {
     CliRun run = CliRun.of("validate", "--repo", smallWithoutProbes().toString(), "--output", "sarif");
     assertThat(run.exitCode()).isEqualTo(1);

@@ -14,7 +14,16 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import dev.chartfactory.dashboard.logs.LogLimits;
+import dev.chartfactory.dashboard.rollout.RolloutHistory;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -92,6 +101,39 @@ public class DashboardConfiguration {
     var settings = properties.retention();
     return new Retention(dataSource, clock, leadership::isLeader, Retention.DASHBOARD_TABLES,
         settings.maxAge(), settings.batchSize(), settings.interval());
+  }
+
+  @Bean
+  LogLimits logLimits(DashboardProperties properties) {
+    var logs = properties.logs();
+    return new LogLimits(logs.maxTailLines(), logs.maxTailBytes(), logs.maxFollowLines(), logs.maxFollowBytes(),
+        logs.maxFollowTime(), logs.maxStreams());
+  }
+
+  /** One thread per open follow stream, at most maxStreams; more are refused, not queued. */
+  @Bean(destroyMethod = "shutdownNow")
+  ExecutorService logStreams(DashboardProperties properties) {
+    return new ThreadPoolExecutor(0, properties.logs().maxStreams(), 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+        daemon("dashboard-log-stream"));
+  }
+
+  /** Ends follow streams at their time limit. */
+  @Bean(destroyMethod = "shutdownNow")
+  ScheduledExecutorService logTimer() {
+    return Executors.newSingleThreadScheduledExecutor(daemon("dashboard-log-timer"));
+  }
+
+  private static ThreadFactory daemon(String name) {
+    return runnable -> {
+      Thread thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  @Bean
+  RolloutHistory rolloutHistory(KubernetesClient client) {
+    return new RolloutHistory(client);
   }
 
   @Bean

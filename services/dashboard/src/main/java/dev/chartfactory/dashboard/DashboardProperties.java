@@ -26,6 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param buffer the bounded buffer between the informers and the database
  * @param leaderElection which replica writes
  * @param retention how long history is kept
+ * @param logs bounds on pod log requests
  * @param demo the API server is Fabric8's mock server with made-up objects ({@code make
  *     run-dashboard DEMO=true}); the page says "demo data"
  */
@@ -38,6 +39,7 @@ public record DashboardProperties(
     @DefaultValue Buffer buffer,
     @DefaultValue LeaderElection leaderElection,
     @DefaultValue Retention retention,
+    @DefaultValue Logs logs,
     @DefaultValue("false") boolean demo) {
 
   public DashboardProperties {
@@ -87,4 +89,22 @@ public record DashboardProperties(
       @DefaultValue("14d") Duration maxAge,
       @DefaultValue("5000") int batchSize,
       @DefaultValue("10m") Duration interval) {}
+
+  /**
+   * Bounds on pod logs ({@code /api/pods/{namespace}/{name}/logs[/stream]}).
+   *
+   * @param maxTailLines largest tailLines accepted
+   * @param maxTailBytes bytes read for one tail request
+   * @param maxFollowLines lines one follow stream sends
+   * @param maxFollowBytes bytes one follow stream sends
+   * @param maxFollowTime how long one follow stream stays open
+   * @param maxStreams follow streams open at once
+   */
+  public record Logs(
+      @DefaultValue("5000") int maxTailLines,
+      @DefaultValue("1048576") int maxTailBytes,
+      @DefaultValue("10000") int maxFollowLines,
+      @DefaultValue("2097152") long maxFollowBytes,
+      @DefaultValue("5m") Duration maxFollowTime,
+      @DefaultValue("8") int maxStreams) {}
 }

@@ -18,13 +18,14 @@ import java.util.Set;
  * @param skipValidation skip helm lint/template and the schema and policy checks
  * @param output where to write the charts instead of the repo folder (deploy --dry-run's scratch
  *     copy), or null for the repo folder itself
+ * @param noCache validate every environment again, ignoring results kept from earlier runs
  */
 public record GenerateRequest(String repo, Set<String> apps, String ref, boolean commit, boolean push,
-    String prBranch, String author, boolean dryRun, boolean skipValidation, Path output) {
+    String prBranch, String author, boolean dryRun, boolean skipValidation, Path output, boolean noCache) {
 
   public GenerateRequest(String repo, Set<String> apps, String ref, boolean commit, boolean push,
       String prBranch, String author, boolean dryRun, boolean skipValidation) {
-    this(repo, apps, ref, commit, push, prBranch, author, dryRun, skipValidation, null);
+    this(repo, apps, ref, commit, push, prBranch, author, dryRun, skipValidation, null, false);
   }
 
   public GenerateRequest {
@@ -43,7 +44,13 @@ public record GenerateRequest(String repo, Set<String> apps, String ref, boolean
 
   /** The same generation, written to {@code folder} instead of the repo folder. */
   public GenerateRequest writingTo(Path folder) {
-    return new GenerateRequest(repo, apps, ref, commit, push, prBranch, author, dryRun, skipValidation, folder);
+    return new GenerateRequest(repo, apps, ref, commit, push, prBranch, author, dryRun, skipValidation, folder,
+        noCache);
+  }
+
+  /** The same generation, with the validation cache off when {@code off}. */
+  public GenerateRequest withoutCache(boolean off) {
+    return new GenerateRequest(repo, apps, ref, commit, push, prBranch, author, dryRun, skipValidation, output, off);
   }
 
   /** One app's chart (and the umbrella), from the work tree, written in place. */

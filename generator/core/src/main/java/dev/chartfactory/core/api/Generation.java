@@ -12,6 +12,7 @@ import dev.chartfactory.core.load.SpecSource;
 import dev.chartfactory.core.pipeline.HelmBinary;
 import dev.chartfactory.core.pipeline.Pipeline;
 import dev.chartfactory.core.pipeline.ScratchFolders;
+import dev.chartfactory.core.pipeline.Validators;
 import dev.chartfactory.core.render.Provenance;
 import dev.chartfactory.core.render.RenderedChart;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
@@ -21,6 +22,7 @@ import dev.chartfactory.core.validate.ChartWorkspace;
 import dev.chartfactory.core.validate.ManifestSchemaValidator;
 import dev.chartfactory.core.write.ChartChange;
 import dev.chartfactory.core.write.ChartWriter;
+import dev.chartfactory.core.write.RepoLock;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -47,9 +49,16 @@ final class Generation {
     if (request.ref().isEmpty() && !request.commit() && !GitRepo.isUrl(request.repo())) {
       DirectorySpecSource source = new DirectorySpecSource(RepoLayout.of(request.repo()).root());
       Path root = request.output() == null ? source.root() : request.output();
-      List<ChartChange> changes = generate(source, root, request.apps(), request.dryRun(),
-          request.skipValidation(), Provenance.NONE);
-      return new GenerateResult(changed(changes), request.dryRun(), "", false, "", "");
+      if (request.dryRun() || request.output() != null) {
+        List<ChartChange> changes = generate(source, root, request.apps(), request.dryRun(),
+            request.skipValidation(), Provenance.NONE, request.noCache());
+        return new GenerateResult(changed(changes), request.dryRun(), "", false, "", "");
+      }
+      try (RepoLock lock = RepoLock.acquire(root, request.apps().isEmpty() ? "generate-all" : "generate", listener)) {
+        List<ChartChange> changes = generate(source, root, request.apps(), false, request.skipValidation(),
+            Provenance.NONE, request.noCache());
+        return new GenerateResult(changed(changes), false, "", false, "", "");
+      }
     }
     return throughGit(request);
   }
@@ -59,7 +68,9 @@ final class Generation {
       throw new UsageException("dry-run",
           "--dry-run writes nothing, so it cannot be combined with --commit, --push or --pr-branch");
     }
-    try (GitRepo git = GitRepo.open(request.repo())) {
+    try (GitRepo git = GitRepo.open(request.repo());
+         RepoLock lock = git.workTree() == null || request.dryRun() ? null
+             : RepoLock.acquire(outputRoot(git, false), "generate-all", listener)) {
       String ref = request.ref();
       String readRef = ref.isEmpty() ? Constants.HEAD : ref;
       GitCommitter committer = null;
@@ -80,7 +91,7 @@ final class Generation {
       GitSpecSource source = new GitSpecSource(git, readRef);
       Path root = outputRoot(git, request.dryRun());
       List<ChartChange> changes = generate(source, root, Set.of(), request.dryRun(), request.skipValidation(),
-          Provenance.ofCommit(source.commitId().name()));
+          Provenance.ofCommit(source.commitId().name()), request.noCache());
       if (committer == null) {
         return new GenerateResult(changed(changes), request.dryRun(), source.describe(), false, "", "");
       }
@@ -96,7 +107,7 @@ final class Generation {
         // A PR branch is new: a rejection there is an error, not a reason to regenerate.
         ObjectId pushed = committer.push(target, toPrBranch ? null : newSource -> generate(
             new GitSpecSource(git, newSource.name()), root, Set.of(), false, request.skipValidation(),
-            Provenance.ofCommit(newSource.name())));
+            Provenance.ofCommit(newSource.name()), request.noCache()));
         pushedTo = pushed.abbreviate(7).name() + " to origin/" + target;
       }
       return new GenerateResult(changed(changes), false, source.describe(), true, commit, pushedTo);
@@ -105,7 +116,7 @@ final class Generation {
 
   /** Specs from {@code source} → charts under {@code root}, validated, written unless a dry run. */
   private List<ChartChange> generate(SpecSource source, Path root, Set<String> apps, boolean dryRun,
-      boolean skipValidation, Provenance provenance) {
+      boolean skipValidation, Provenance provenance, boolean noCache) {
     Pipeline pipeline = new Pipeline(listener);
     ResolvedPlatform platform = pipeline.resolve(source);
     for (String app : apps) {
@@ -127,15 +138,11 @@ final class Generation {
     Path staging = dryRun ? ScratchFolders.create("factory-validate-") : writer.stagingFolder();
     try {
       ChartWorkspace workspace = ChartWorkspace.of(staging, all);
-      validator(root, listener).validate(platform, workspace, all);
+      Validators.forRepo(root, listener, noCache).validate(platform, workspace, all);
       return dryRun ? writer.plan(charts, apps.isEmpty()) : writer.write(charts, apps.isEmpty(), workspace);
     } finally {
       ChartWorkspace.deleteQuietly(staging);
     }
-  }
-
-  static ChartValidator validator(Path repoRoot, PipelineListener listener) {
-    return new ChartValidator(HelmBinary.forRepo(repoRoot), new ManifestSchemaValidator(), listener);
   }
 
   static List<ChangedChart> changed(List<ChartChange> changes) {

@@ -153,6 +153,15 @@ public final class CrossFieldChecker {
         if (component.schedule() == null) {
           problems.add(Problem.at(origin.location(), origin.pathOf("schedule"),
               "a cron component needs a schedule (expected e.g. \"0 3 * * *\")"));
+        } else {
+          KubernetesCron.scheduleProblem(component.schedule()).ifPresent(why -> problems.add(Problem.at(
+              origin.of("schedule"), origin.pathOf("schedule"), "\"" + component.schedule()
+                  + "\" is not a schedule Kubernetes accepts: " + why + " (" + KubernetesCron.EXPECTED + ")")));
+        }
+        if (component.timeZone() != null) {
+          KubernetesCron.timeZoneProblem(component.timeZone()).ifPresent(why -> problems.add(Problem.at(
+              origin.of("timeZone"), origin.pathOf("timeZone"), "\"" + component.timeZone()
+                  + "\" is not a time zone: " + why + " (expected an IANA time zone name such as Europe/Berlin or UTC)")));
         }
         if (component.replicas() != null || component.autoscaling() != null) {
           problems.add(Problem.at(origin.of(component.replicas() != null ? "replicas" : "autoscaling"),
@@ -166,6 +175,10 @@ public final class CrossFieldChecker {
       if (component.schedule() != null) {
         problems.add(Problem.at(origin.of("schedule"), origin.pathOf("schedule"),
             "only cron components have a schedule (this one is a " + component.type().id() + ")"));
+      }
+      if (component.timeZone() != null) {
+        problems.add(Problem.at(origin.of("timeZone"), origin.pathOf("timeZone"),
+            "only cron components have a timeZone (this one is a " + component.type().id() + ")"));
       }
       if (component.concurrencyPolicy() != null) {
         problems.add(Problem.at(origin.of("concurrencyPolicy"), origin.pathOf("concurrencyPolicy"),

@@ -1,6 +1,7 @@
 package dev.chartfactory.core.diff;
 
 import dev.chartfactory.core.diff.ObjectChange.FieldChange;
+import dev.chartfactory.core.error.PrintableText;
 import dev.chartfactory.core.render.Provenance;
 import java.util.List;
 import java.util.Map;
@@ -185,7 +186,8 @@ public record DiffReport(Map<String, List<ObjectChange>> byEnvironment) {
     if (value == null) {
       return "(none)";
     }
-    return value.length() > 80 ? value.substring(0, 77) + "..." : value;
+    String printable = PrintableText.escape(value);
+    return printable.length() > 80 ? printable.substring(0, 77) + "..." : printable;
   }
 
   private static String summary(List<ObjectChange> changes) {

@@ -1,7 +1,6 @@
 package dev.chartfactory.core.error;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Root of every failure Chart Factory reports. Each failure says what {@link ErrorKind kind} it is,
@@ -9,6 +8,9 @@ import java.util.stream.Collectors;
  * found, not just the first, so a user fixes their spec in one round.
  */
 public abstract class FactoryException extends RuntimeException {
+
+  /** How many problems {@link #report()} prints. */
+  public static final int MAX_REPORTED = 200;
 
   private final List<Problem> problems;
 
@@ -33,12 +35,23 @@ public abstract class FactoryException extends RuntimeException {
     return problems;
   }
 
-  /** The summary line followed by one line per problem. */
+  /**
+   * For people: one line per problem (the first {@value #MAX_REPORTED}, then how many more),
+   * then the summary line; whatever specs put in them escaped ({@link PrintableText}).
+   */
   public String report() {
+    String summary = PrintableText.escape(getMessage());
     if (problems.isEmpty()) {
-      return getMessage();
+      return summary;
     }
-    return problems.stream().map(Problem::toString).collect(Collectors.joining("\n"))
-        + "\n" + getMessage();
+    StringBuilder report = new StringBuilder();
+    problems.stream().limit(MAX_REPORTED).forEach(problem -> report.append(problem).append('\n'));
+    if (problems.size() > MAX_REPORTED) {
+      // Past a screenful nobody reads on, and a CI log stays small; a file broken everywhere
+      // (an indentation slip) shows its first lines, which are the ones to fix first.
+      report.append("… and ").append(problems.size() - MAX_REPORTED)
+          .append(" more problems not shown ('factory validate --output json' lists them all)\n");
+    }
+    return report.append(summary).toString();
   }
 }

@@ -34,6 +34,7 @@ public record Problem(SourceLocation location, String field, String message, Str
     return new Problem(location, field, message, newHint);
   }
 
+  /** One line for people, with whatever the spec put in it escaped ({@link PrintableText}). */
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder().append(location).append(": ");
@@ -44,6 +45,6 @@ public record Problem(SourceLocation location, String field, String message, Str
     if (hint != null) {
       text.append("; ").append(hint);
     }
-    return text.toString();
+    return PrintableText.escape(text.toString());
   }
 }

@@ -21,6 +21,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.transport.PushResult;
+import org.eclipse.jgit.transport.RefLeaseSpec;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
 
@@ -51,6 +52,8 @@ public final class GitCommitter {
   private final GitRepo repo;
   private final PersonIdent author;
   private final PipelineListener listener;
+  /** The last commit {@link #commit} made, to take back off the branch when its push fails. */
+  private RevCommit lastCommit;
 
   public GitCommitter(GitRepo repo, PersonIdent author, PipelineListener listener) {
     if (repo.workTree() == null) {
@@ -134,6 +137,7 @@ public final class GitCommitter {
       // --only: other staged changes stay staged, out of this commit.
       paths.forEach(commit::setOnly);
       RevCommit made = commit.call();
+      lastCommit = made;
       listener.progress("commit", made.getId().abbreviate(7).name() + " " + made.getShortMessage());
       return Optional.of(made);
     } catch (GitAPIException | RuntimeException e) {
@@ -179,8 +183,17 @@ public final class GitCommitter {
    * (a pull-request branch) a rejection is an error. Returns the commit the branch now points at.
    */
   public ObjectId push(String branch, Regenerator regenerate) {
+    try {
+      return pushWithRetries(branch, regenerate);
+    } catch (GitException e) {
+      String undone = takeBackGeneratedCommit();
+      throw undone == null ? e : new GitException(e.getMessage() + "; " + undone, e);
+    }
+  }
+
+  private ObjectId pushWithRetries(String branch, Regenerator regenerate) {
     for (int attempt = 1; ; attempt++) {
-      RemoteRefUpdate update = pushOnce(branch);
+      RemoteRefUpdate update = pushOnce(branch, regenerate == null);
       RemoteRefUpdate.Status status = update.getStatus();
       if (status == RemoteRefUpdate.Status.OK || status == RemoteRefUpdate.Status.UP_TO_DATE) {
         listener.progress("push", "pushed " + update.getNewObjectId().abbreviate(7).name() + " to "
@@ -192,7 +205,9 @@ public final class GitCommitter {
       if (!moved || regenerate == null || attempt >= MAX_ATTEMPTS) {
         throw new GitException("push to " + REMOTE + "/" + branch + " rejected (" + status
             + (update.getMessage() == null ? "" : ": " + update.getMessage()) + ")"
-            + (moved && regenerate == null ? "; the branch already exists with other commits: choose a new --pr-branch name" : "")
+            + (moved && regenerate == null ? "; the branch already exists on " + REMOTE + ", and a pull-request branch is"
+                + " always a new one (not even a fast-forward is pushed to an existing branch): choose a new"
+                + " --pr-branch name, or delete the old branch if it is yours" : "")
             + (moved && regenerate != null ? " after " + attempt + " attempts; someone keeps pushing: try again later" : "")
             + "; nothing was force-pushed");
       }
@@ -208,11 +223,15 @@ public final class GitCommitter {
     }
   }
 
-  private RemoteRefUpdate pushOnce(String branch) {
+  /** One push of HEAD; {@code createOnly}: the remote branch must not exist yet (checked by the remote, atomically). */
+  private RemoteRefUpdate pushOnce(String branch, boolean createOnly) {
     GitAuth auth = GitAuth.fromEnvironment();
     try (Git git = repo.git()) {
-      Iterable<PushResult> results = auth.apply(git.push().setRemote(REMOTE)
-          .setRefSpecs(new RefSpec("HEAD:refs/heads/" + branch)).setForce(false)).call();
+      var push = git.push().setRemote(REMOTE).setRefSpecs(new RefSpec("HEAD:refs/heads/" + branch)).setForce(false);
+      if (createOnly) {
+        push.setRefLeaseSpecs(new RefLeaseSpec("refs/heads/" + branch, ObjectId.zeroId().name()));
+      }
+      Iterable<PushResult> results = auth.apply(push).call();
       for (PushResult result : results) {
         RemoteRefUpdate update = result.getRemoteUpdate("refs/heads/" + branch);
         if (update != null) {
@@ -238,6 +257,33 @@ public final class GitCommitter {
       return head;
     } catch (GitAPIException | IOException e) {
       throw auth.failure("cannot fetch " + REMOTE + "/" + branch, e);
+    }
+  }
+
+  /**
+   * After a failed push: moves the branch back to the parent of the generated commit, when HEAD
+   * is still that commit, and unstages the generated folders; their files stay in the work tree.
+   * Returns what was done, for the message, or null when there was nothing to undo.
+   */
+  private String takeBackGeneratedCommit() {
+    if (lastCommit == null || lastCommit.getParentCount() != 1) {
+      return null;
+    }
+    try (Git git = repo.git()) {
+      ObjectId head = repo.repository().resolve(org.eclipse.jgit.lib.Constants.HEAD);
+      if (!lastCommit.getId().equals(head)) {
+        return null;
+      }
+      String parent = lastCommit.getParent(0).getId().name();
+      git.reset().setMode(ResetCommand.ResetType.SOFT).setRef(parent).call();
+      git.reset().setRef(parent).addPath(repo.prefix() + "charts").addPath(repo.prefix() + "umbrella-chart").call();
+      listener.progress("commit", "took the generated commit " + lastCommit.getId().abbreviate(7).name()
+          + " back off the branch: the push failed");
+      return "the generated commit " + lastCommit.getId().abbreviate(7).name() + " was taken back off the local branch"
+          + " (the generated charts are still in the work tree, uncommitted)";
+    } catch (GitAPIException | IOException e) {
+      return "the generated commit " + lastCommit.getId().abbreviate(7).name() + " is still on the local branch"
+          + " (taking it back failed: " + e.getMessage() + "); 'git reset --soft HEAD~1' removes it";
     }
   }
 

@@ -62,10 +62,10 @@ public final class SafeYamlReader {
     options.setAllowRecursiveKeys(false);
     options.setProcessComments(false);
     Node root;
+    StreamReader stream = new StreamReader(new StringReader(text));
     try {
       // The composer alone: no Yaml facade, no constructor, so no Java objects are ever built.
-      Composer composer = new Composer(
-          new ParserImpl(new StreamReader(new StringReader(text)), options), PlainScalarResolver.INSTANCE, options);
+      Composer composer = new Composer(new ParserImpl(stream, options), PlainScalarResolver.INSTANCE, options);
       root = composer.checkNode() ? composer.getNode() : null;
       if (composer.checkNode()) {
         Node second = composer.getNode();
@@ -77,15 +77,31 @@ public final class SafeYamlReader {
       SourceLocation at = mark == null ? SourceLocation.ofFile(file) : location(file, mark);
       throw SpecException.of(Problem.at(at, "", "malformed YAML: " + describe(e)));
     } catch (YAMLException e) {
-      throw SpecException.of(Problem.at(SourceLocation.ofFile(file), "",
-          "YAML refused: " + e.getMessage()
-              + " (limits: " + limits.maxAliases() + " aliases, depth " + limits.maxNestingDepth()
-              + ", " + limits.maxFileBytes() + " bytes)"));
+      // Limits are checked as the composer reads, without a mark: where the reader stands is just
+      // past the alias or bracket that went over.
+      throw SpecException.of(Problem.at(location(file, stream.getMark()), "", overLimit(e)));
     } catch (StackOverflowError e) {
-      throw SpecException.of(Problem.at(SourceLocation.ofFile(file), "",
-          "YAML nesting too deep (expected at most " + limits.maxNestingDepth() + " levels)"));
+      throw SpecException.of(Problem.at(location(file, stream.getMark()), "", nestedTooDeep()));
     }
     return root == null ? null : new Converter(file).convert(root, 0, false);
+  }
+
+  private String overLimit(YAMLException e) {
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    if (message.startsWith("Number of aliases")) {
+      return "more than " + limits.maxAliases() + " aliases to lists or maps in one file (a YAML bomb?;"
+          + " expected at most " + limits.maxAliases() + ")";
+    }
+    if (message.startsWith("Nesting Depth")) {
+      return nestedTooDeep();
+    }
+    return "YAML refused: " + message.replace('\n', ' ') + " (limits: " + limits.maxAliases() + " aliases, depth "
+        + limits.maxNestingDepth() + ", " + limits.maxFileBytes() + " bytes)";
+  }
+
+  private String nestedTooDeep() {
+    return "lists and maps nested deeper than " + limits.maxNestingDepth() + " levels (expected at most "
+        + limits.maxNestingDepth() + ")";
   }
 
   private Problem tooLarge(String file, long size) {

@@ -180,6 +180,7 @@ public final class SpecBinder {
         volumes,
         text(node, "schedule", null),
         text(node, "concurrencyPolicy", null),
+        text(node, "timeZone", null),
         origin(node, path));
   }
 

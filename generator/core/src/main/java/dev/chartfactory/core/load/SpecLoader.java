@@ -14,7 +14,8 @@ import dev.chartfactory.core.spec.InstanceSpec;
 import dev.chartfactory.core.spec.RepoLayout;
 import dev.chartfactory.core.yaml.YamlNode;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -297,15 +298,23 @@ public final class SpecLoader {
   }
 
   private static String decode(String file, byte[] bytes) {
-    try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw SpecException.of(Problem.at(SourceLocation.ofFile(file), "",
-          "is not valid UTF-8 text (expected a YAML file)"));
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(in, out, true);
+    if (result.isError()) {
+      // The decoder stops at the first bad byte; what it decoded before gives line and column.
+      String before = out.flip().toString();
+      int lineStart = before.lastIndexOf('\n') + 1;
+      int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+      int column = before.codePointCount(lineStart, before.length()) + 1;
+      throw SpecException.of(Problem.at(new SourceLocation(file, line, column), "",
+          String.format("is not valid UTF-8 text: byte 0x%02x here is not part of a UTF-8 character"
+              + " (expected a YAML file in UTF-8; was it saved as Latin-1?)", bytes[in.position()] & 0xff)));
     }
+    return out.flip().toString();
   }
 
   private void readTemplate(SpecSource source, String file, SortedMap<String, String> templates,

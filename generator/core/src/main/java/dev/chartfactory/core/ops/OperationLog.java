@@ -47,6 +47,11 @@ public final class OperationLog {
     this.clock = clock;
   }
 
+  /** The config repo whose log this is. */
+  public Path repoRoot() {
+    return repoRoot;
+  }
+
   public Path file() {
     return file;
   }

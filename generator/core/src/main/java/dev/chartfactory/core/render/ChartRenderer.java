@@ -135,6 +135,6 @@ public final class ChartRenderer {
     boolean persistent = component.volumes().stream().anyMatch(v -> v.kind() == VolumeSpec.Kind.PERSISTENT);
     return ordered("name", component.name(), "type", component.type().id(),
         "visibility", component.visibility().id(), "ports", ports, "volumes", volumes,
-        "persistentVolumes", persistent);
+        "persistentVolumes", persistent, "timeZone", component.timeZone() != null);
   }
 }

@@ -114,6 +114,9 @@ public final class ValuesBuilder {
     if (c.type() == ComponentType.CRON) {
       v.put("schedule", c.schedule());
       v.put("concurrencyPolicy", c.concurrencyPolicy());
+      if (c.timeZone() != null) {
+        v.put("timeZone", c.timeZone());
+      }
       v.put("suspend", false);
       v.put("backoffLimit", 3);
     }

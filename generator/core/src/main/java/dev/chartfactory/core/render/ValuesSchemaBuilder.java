@@ -21,7 +21,7 @@ public final class ValuesSchemaBuilder {
   public Map<String, Object> schema(ResolvedApp app) {
     Map<String, Object> components = new LinkedHashMap<>();
     for (ResolvedComponent component : app.components().values()) {
-      components.put(component.name(), component(component.type()));
+      components.put(component.name(), component(component.type(), component.timeZone() != null));
     }
     return ordered(
         "$schema", "https://json-schema.org/draft-07/schema#",
@@ -45,7 +45,8 @@ public final class ValuesSchemaBuilder {
             "components", object(components)));
   }
 
-  private static Map<String, Object> component(ComponentType type) {
+  /** @param timeZone whether the component's values have a timeZone (only then is it a value) */
+  private static Map<String, Object> component(ComponentType type, boolean timeZone) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("enabled", bool());
     p.put("image", object(ordered(
@@ -89,6 +90,9 @@ public final class ValuesSchemaBuilder {
     if (type == ComponentType.CRON) {
       p.put("schedule", ordered("type", "string", "minLength", 1));
       p.put("concurrencyPolicy", ordered("enum", List.of("Allow", "Forbid", "Replace")));
+      if (timeZone) {
+        p.put("timeZone", ordered("type", "string", "minLength", 1));
+      }
       p.put("suspend", bool());
       p.put("backoffLimit", ordered("type", "integer", "minimum", 0));
     }

@@ -43,6 +43,7 @@ public record ResolvedComponent(
     List<VolumeSpec> volumes,
     String schedule,
     String concurrencyPolicy,
+    String timeZone,
     Origin origin,
     Origin overrideOrigin) {
 

@@ -158,7 +158,7 @@ public final class SpecResolver {
         component.command(), component.args(), component.ports(), visibility, host,
         firstNonNull(component.path(), "/"), probes, resources, replicas, autoscaling, env,
         new TreeMap<>(component.secretEnv()), component.volumes(), component.schedule(),
-        concurrencyPolicy, component.origin(), override == OverrideSpec.NONE ? null : override.origin());
+        concurrencyPolicy, component.timeZone(), component.origin(), override == OverrideSpec.NONE ? null : override.origin());
   }
 
   /** {@code shop} for a component named like its app or 'web', else {@code shop-admin}. */

@@ -46,6 +46,7 @@ public record ComponentSpec(
     List<VolumeSpec> volumes,
     String schedule,
     String concurrencyPolicy,
+    String timeZone,
     Origin origin) {
 
   public ComponentSpec {

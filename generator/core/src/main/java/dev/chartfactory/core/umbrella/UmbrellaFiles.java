@@ -2,7 +2,6 @@ package dev.chartfactory.core.umbrella;
 
 import dev.chartfactory.core.render.RenderedChart;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -12,60 +11,19 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Reads a generated umbrella chart's files: which apps it depends on, its values, and whether
- * two versions of it render the same objects of their own.
+ * Reads a generated umbrella chart's files: which apps it depends on (its Chart.yaml read as an
+ * {@link UmbrellaChartYaml}), its values, and whether two versions of it render the same objects
+ * of their own. Values files of large platforms hold thousands of app blocks, so they are split
+ * into top-level blocks by a line scanner rather than parsed whole; anything not in the layout
+ * the generator writes (a quoted key, flow style) is parsed instead.
  */
 public final class UmbrellaFiles {
-
-  /** An app name YAML writes as it is (a quoted one, such as 'true', is left to the parser). */
-  private static final java.util.regex.Pattern PLAIN_NAME = java.util.regex.Pattern.compile("[a-z][-a-z0-9]*");
 
   private UmbrellaFiles() {}
 
   /** The names in the umbrella's Chart.yaml dependencies. */
   public static Set<String> appNames(RenderedChart umbrella) {
-    String chartYaml = umbrella.files().get("Chart.yaml");
-    Set<String> names = dependencyNames(chartYaml);
-    if (names != null) {
-      return names;
-    }
-    names = new TreeSet<>();
-    if (yaml(chartYaml).get("dependencies") instanceof List<?> dependencies) {
-      for (Object dependency : dependencies) {
-        if (dependency instanceof Map<?, ?> entry && entry.get("name") != null) {
-          names.add(String.valueOf(entry.get("name")));
-        }
-      }
-    }
-    return names;
-  }
-
-  /**
-   * The dependency names of a Chart.yaml the generator wrote, read from its text (a platform's
-   * umbrella lists thousands); null when it is laid out otherwise.
-   */
-  private static Set<String> dependencyNames(String chartYaml) {
-    Map<String, String> blocks = blocks(chartYaml);
-    if (blocks == null || !blocks.containsKey("dependencies")) {
-      return null;
-    }
-    Set<String> names = new TreeSet<>();
-    String dependencies = blocks.get("dependencies");
-    if (dependencies.startsWith("dependencies: []")) {
-      return names;
-    }
-    for (String line : dependencies.substring(dependencies.indexOf('\n') + 1).split("\n")) {
-      if (line.startsWith("  - name: ")) {
-        String name = line.substring("  - name: ".length()).strip();
-        if (!PLAIN_NAME.matcher(name).matches()) {
-          return null;
-        }
-        names.add(name);
-      } else if (!line.startsWith("    ") || line.startsWith("    name:")) {
-        return null;
-      }
-    }
-    return names;
+    return UmbrellaChartYaml.parse(umbrella.files().get("Chart.yaml")).appNames();
   }
 
   /** A values (or Chart.yaml) file as a mutable map; empty when absent or not a mapping. */
@@ -138,48 +96,6 @@ public final class UmbrellaFiles {
   }
 
   /**
-   * The umbrella's Chart.yaml with only the dependencies named in {@code apps}, by its text
-   * (entries as the generator writes them: {@code "  - name: app"} and indented fields); null
-   * when it is laid out otherwise.
-   */
-  public static String withDependencies(String chartYaml, Set<String> apps) {
-    Map<String, String> blocks = blocks(chartYaml);
-    if (blocks == null || !blocks.containsKey("dependencies")) {
-      return null;
-    }
-    String dependencies = blocks.get("dependencies");
-    StringBuilder kept = new StringBuilder("dependencies:\n");
-    String[] entries = dependencies.substring(dependencies.indexOf('\n') + 1).split("(?m)^(?=  - )");
-    for (String entry : entries) {
-      if (entry.isEmpty()) {
-        continue;
-      }
-      if (!entry.startsWith("  - name: ")) {
-        return null;
-      }
-      int end = entry.indexOf('\n');
-      String name = entry.substring("  - name: ".length(), end < 0 ? entry.length() : end).strip();
-      if (!PLAIN_NAME.matcher(name).matches()) {
-        // A quoted name ('y', 'on'): only a YAML reader knows what it says.
-        return null;
-      }
-      if (apps.contains(name)) {
-        kept.append(entry);
-      }
-    }
-    if (kept.length() == "dependencies:\n".length()) {
-      kept = new StringBuilder("dependencies: []\n");
-    }
-    // Blocks run from the first key to the end, so what precedes them is the header.
-    int blocksLength = blocks.values().stream().mapToInt(String::length).sum();
-    StringBuilder out = new StringBuilder(chartYaml.substring(0, chartYaml.length() - blocksLength));
-    for (Map.Entry<String, String> block : blocks.entrySet()) {
-      out.append(block.getKey().equals("dependencies") ? kept : block.getValue());
-    }
-    return out.toString();
-  }
-
-  /**
    * The values file without the blocks of apps in {@code dropped}; null when it is not in the
    * generator's block layout.
    */
@@ -231,12 +147,6 @@ public final class UmbrellaFiles {
     return -1;
   }
 
-  /** The top-level blocks as text, or, for a file laid out otherwise, its parsed values. */
-  private static Map<String, ?> blocksOrValues(String yaml) {
-    Map<String, String> blocks = blocks(yaml);
-    return blocks != null ? blocks : yaml(yaml);
-  }
-
   /**
    * Whether both umbrellas surely render the same objects of their own: the same templates, the
    * same Chart.yaml apart from its dependencies, and the same text in the shared (non-app)
@@ -268,11 +178,7 @@ public final class UmbrellaFiles {
       String old = before.files().get(file);
       String now = after.files().get(file);
       if (file.equals("Chart.yaml")) {
-        Map<String, ?> oldChart = blocksOrValues(old);
-        Map<String, ?> newChart = blocksOrValues(now);
-        oldChart.remove("dependencies");
-        newChart.remove("dependencies");
-        if (!oldChart.equals(newChart)) {
+        if (!UmbrellaChartYaml.parse(old).withoutDependencies().equals(UmbrellaChartYaml.parse(now).withoutDependencies())) {
           return false;
         }
       } else if (file.startsWith("values") && file.endsWith(".yaml")) {

@@ -70,8 +70,7 @@ public final class UmbrellaRenderer {
     FactorySpec factory = platform.factory();
     ValuesBuilder values = new ValuesBuilder(factory);
     SortedMap<String, String> files = new TreeMap<>();
-    files.put("Chart.yaml", String.format(HEADER, "factory.yaml and apps/*/app.yaml")
-        + YamlText.dump(chartYaml(platform)));
+    files.put("Chart.yaml", chartYaml(platform, String.format(HEADER, "factory.yaml and apps/*/app.yaml")).text());
     files.put("values.yaml", String.format(HEADER, "factory.yaml") + YamlText.dump(baseValues(platform)));
     files.put(".helmignore", ".git/\n*.swp\n*.tmp\n*~\n");
     for (EnvironmentSpec environment : platform.repo().environments().values()) {
@@ -86,12 +85,11 @@ public final class UmbrellaRenderer {
     return new RenderedChart(factory.umbrella().name(), RepoLayout.UMBRELLA_CHART, files);
   }
 
-  private static Map<String, Object> chartYaml(ResolvedPlatform platform) {
+  private static UmbrellaChartYaml chartYaml(ResolvedPlatform platform, String header) {
     FactorySpec.UmbrellaSpec umbrella = platform.factory().umbrella();
-    List<Object> dependencies = new ArrayList<>();
+    List<UmbrellaChartYaml.Dependency> dependencies = new ArrayList<>();
     for (ResolvedApp app : platform.baseApps().values()) {
-      dependencies.add(ordered("name", app.name(), "version", app.chartVersion(),
-          "repository", "file://../charts/" + app.name(), "condition", app.name() + ".enabled"));
+      dependencies.add(UmbrellaChartYaml.Dependency.onApp(app.name(), app.chartVersion()));
     }
     Map<String, Object> chart = new LinkedHashMap<>();
     chart.put("apiVersion", "v2");
@@ -100,10 +98,9 @@ public final class UmbrellaRenderer {
     chart.put("type", "application");
     chart.put("version", umbrella.version());
     chart.put("appVersion", umbrella.version());
-    chart.put("dependencies", dependencies);
-    // Last, where Provenance adds the source commit.
+    // Last, where Provenance adds the source commit; the dependencies are written before it.
     chart.put("annotations", ordered(GeneratorId.ANNOTATION, GeneratorId.current()));
-    return chart;
+    return new UmbrellaChartYaml(header, chart, dependencies);
   }
 
   private static Map<String, Object> baseValues(ResolvedPlatform platform) {

@@ -54,11 +54,19 @@ public final class ChartValidator {
   private final PolicyChecker policy = new PolicyChecker();
   private final ValuesSchemaCheck valuesSchemas = new ValuesSchemaCheck();
   private final PipelineListener listener;
+  private final ValidationCache cache;
 
   public ChartValidator(HelmCli helm, ManifestSchemaValidator schemas, PipelineListener listener) {
+    this(helm, schemas, listener, ValidationCache.DISABLED);
+  }
+
+  /** With {@code cache}, an environment whose inputs all match a passing earlier run is not rendered again. */
+  public ChartValidator(HelmCli helm, ManifestSchemaValidator schemas, PipelineListener listener,
+      ValidationCache cache) {
     this.helm = helm;
     this.schemas = schemas;
     this.listener = listener;
+    this.cache = cache;
   }
 
   /** What passed: how many objects, and the policy warnings that do not stop generation. */
@@ -99,27 +107,47 @@ public final class ChartValidator {
     try {
       CompletableFuture<List<Problem>> lint = linted.isEmpty() ? CompletableFuture.completedFuture(List.of())
           : CompletableFuture.supplyAsync(() -> lint(workspace, linted), pool);
+      Map<String, String> keys = cache.enabled() ? cacheKeys(platform, charts, environments) : Map.of();
+      Map<String, ValidationCache.Entry> cached = new java.util.HashMap<>();
+      keys.forEach((environment, key) -> cache.find(key).ifPresent(entry -> cached.put(environment, entry)));
       List<CompletableFuture<EnvironmentResult>> results = new ArrayList<>();
       for (EnvironmentSpec environment : environments) {
-        results.add(CompletableFuture.supplyAsync(() -> validate(platform, workspace, environment), pool));
+        ValidationCache.Entry hit = cached.get(environment.name());
+        results.add(hit != null
+            ? CompletableFuture.completedFuture(new EnvironmentResult(hit.manifests(), List.of(), hit.warnings()))
+            : CompletableFuture.supplyAsync(() -> validate(platform, workspace, environment), pool));
       }
-      List<Problem> problems = new ArrayList<>(valuesSchemas.check(platform, charts));
-      problems.addAll(Workers.join(lint));
+      // Every environment from the cache means every input is as it was when all of this passed.
+      boolean allCached = cached.size() == environments.size();
+      List<Problem> problems = new ArrayList<>(allCached ? List.of() : valuesSchemas.check(platform, charts));
+      problems.addAll(allCached ? List.of() : Workers.join(lint));
       List<PolicyFinding> warnings = new ArrayList<>();
       int manifests = 0;
-      for (CompletableFuture<EnvironmentResult> result : results) {
-        EnvironmentResult done = Workers.join(result);
+      Map<String, EnvironmentResult> fresh = new java.util.HashMap<>();
+      for (int i = 0; i < environments.size(); i++) {
+        EnvironmentResult done = Workers.join(results.get(i));
         manifests += done.manifests();
         problems.addAll(done.problems());
         warnings.addAll(done.warnings());
+        fresh.put(environments.get(i).name(), done);
       }
       if (!problems.isEmpty()) {
         throw new ValidationException(problems);
       }
+      keys.forEach((environment, key) -> {
+        if (!cached.containsKey(environment)) {
+          EnvironmentResult done = fresh.get(environment);
+          cache.store(key, new ValidationCache.Entry(done.manifests(), done.warnings()));
+        }
+      });
+      String fromCache = !cache.enabled() ? ""
+          : " (validated " + (environments.size() - cached.size()) + " of " + environments.size() + ", "
+              + cached.size() + " from cache)";
       listener.progress("validate", manifests + " manifests in " + environments.size()
           + (environments.size() == 1 ? " environment pass" : " environments pass")
           + " helm template, their Kubernetes schemas and the policy rules"
-          + (linted.isEmpty() ? "" : "; " + linted.size() + " charts from your blueprints pass helm lint --strict"));
+          + (linted.isEmpty() ? "" : "; " + linted.size() + " charts from your blueprints pass helm lint --strict")
+          + fromCache);
       for (PolicyFinding warning : warnings) {
         listener.progress("policy", "warning [" + warning.rule() + "] " + warning.object() + " in environment "
             + warning.environment() + ": " + warning.message());
@@ -128,6 +156,43 @@ public final class ChartValidator {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * Per environment, the hash of everything its validation depends on: the generator, helm and
+   * schema versions, the release, every chart file except other environments' values files, and
+   * the specs the policy rules read (the factory, the apps with their waivers, the environment,
+   * its instances, the config repo's blueprints).
+   */
+  private Map<String, String> cacheKeys(ResolvedPlatform platform, List<RenderedChart> charts,
+      List<EnvironmentSpec> environments) {
+    ValidationCache.KeyBuilder common = new ValidationCache.KeyBuilder()
+        .add("generator", dev.chartfactory.core.render.GeneratorId.current())
+        .add("helm", helm.version())
+        .add("schemas", ManifestSchemaValidator.SCHEMA_VERSIONS)
+        .add("release", platform.factory().umbrella().name() + " " + platform.factory().umbrella().namespace())
+        .add("factory", String.valueOf(platform.repo().factory()))
+        .add("apps", String.valueOf(platform.repo().apps()))
+        .add("blueprints", String.valueOf(platform.repo().templateOverrides()));
+    String shared = common.build();
+    Map<String, String> keys = new java.util.LinkedHashMap<>();
+    for (EnvironmentSpec environment : environments) {
+      ValidationCache.KeyBuilder key = new ValidationCache.KeyBuilder().add("shared", shared)
+          .add("environment", String.valueOf(environment));
+      platform.repo().instances().forEach((app, byEnvironment) ->
+          key.add("instance " + app, String.valueOf(byEnvironment.get(environment.name()))));
+      for (RenderedChart chart : charts) {
+        chart.files().forEach((path, content) -> {
+          boolean otherValues = chart.isUmbrella() && path.startsWith("values-")
+              && !path.equals("values-" + environment.name() + ".yaml");
+          if (!otherValues) {
+            key.add(chart.folder() + "/" + path, content);
+          }
+        });
+      }
+      keys.put(environment.name(), key.build());
+    }
+    return keys;
   }
 
   private EnvironmentResult validate(ResolvedPlatform platform, ChartWorkspace workspace, EnvironmentSpec environment) {

@@ -4,13 +4,13 @@ import dev.chartfactory.core.error.FileAccessException;
 import dev.chartfactory.core.render.RenderedChart;
 import dev.chartfactory.core.render.YamlText;
 import dev.chartfactory.core.spec.RepoLayout;
+import dev.chartfactory.core.umbrella.UmbrellaChartYaml;
 import dev.chartfactory.core.umbrella.UmbrellaFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -108,21 +108,7 @@ public final class ChartWorkspace {
 
   /** The umbrella's Chart.yaml keeping only the dependencies named in {@code apps}. */
   static String withDependencies(String chartYaml, Set<String> apps) {
-    String trimmed = UmbrellaFiles.withDependencies(chartYaml, apps);
-    if (trimmed != null) {
-      return trimmed;
-    }
-    Map<String, Object> chart = UmbrellaFiles.yaml(chartYaml);
-    if (chart.get("dependencies") instanceof List<?> dependencies) {
-      List<Object> kept = new ArrayList<>();
-      for (Object dependency : dependencies) {
-        if (dependency instanceof Map<?, ?> entry && apps.contains(String.valueOf(entry.get("name")))) {
-          kept.add(dependency);
-        }
-      }
-      chart.put("dependencies", kept);
-    }
-    return YamlText.dump(chart);
+    return UmbrellaChartYaml.parse(chartYaml).withDependenciesOn(apps).text();
   }
 
   static boolean isValuesFile(String file) {

@@ -170,6 +170,36 @@ class GitCommitterTest {
       try (Git bare = Git.open(remote.toFile())) {
         assertThat(bare.log().setMaxCount(1).call().iterator().next().getAuthorIdent().getName()).isEqualTo("Tester");
       }
+      // No generated commit stays on the local branch; the charts stay in the work tree.
+      assertThat(ours.log().setMaxCount(1).call().iterator().next().getAuthorIdent().getName()).isEqualTo("Tester");
+      assertThat(ours.status().call().getUntracked()).anyMatch(path -> path.startsWith("charts/hello/"));
+    }
+  }
+
+  @Test
+  void push_toAnExistingPullRequestBranch_isRefusedEvenAsAFastForward_andTheCommitIsTakenBack() throws Exception {
+    Path remote = GitFixture.remoteWithSmallExample(temp);
+    Path work = temp.resolve("clone");
+    try (Git git = GitFixture.cloneOf(remote, work); GitRepo repo = GitRepo.openLocal(work)) {
+      ObjectId seed = head(git.getRepository());
+      // Someone's branch of that name, at the commit ours will be made on: a fast-forward away.
+      git.push().setRefSpecs(new org.eclipse.jgit.transport.RefSpec("HEAD:refs/heads/charts/update")).call();
+      GitCommitter committer = new GitCommitter(repo, BOT, listener);
+      generate(repo, seed);
+      committer.commit(seed).orElseThrow();
+
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> committer.push("charts/update", null))
+          .isInstanceOf(dev.chartfactory.core.error.GitException.class)
+          .hasMessageContaining("the branch already exists on origin")
+          .hasMessageContaining("choose a new --pr-branch name")
+          .hasMessageContaining("taken back off the local branch");
+      try (Git bare = Git.open(remote.toFile())) {
+        assertThat(bare.getRepository().resolve("charts/update")).isEqualTo(seed);
+      }
+      assertThat(head(git.getRepository())).isEqualTo(seed);
+      Status status = git.status().call();
+      assertThat(status.getUntracked()).anyMatch(path -> path.startsWith("charts/hello/"));
+      assertThat(status.getAdded()).isEmpty();
     }
   }
 

@@ -70,11 +70,24 @@ class SafeYamlReaderTest {
   }
 
   @Test
-  void read_whenNestedTooDeep_refuses() {
-    String deep = "a: " + "[".repeat(200) + "]".repeat(200) + "\n";
+  void read_whenNestedTooDeep_refusesAtTheLevelOverTheLimit() {
+    String deep = "name: x\na: " + "[".repeat(200) + "]".repeat(200) + "\n";
     assertThatThrownBy(() -> reader.read("deep.yaml", deep))
         .isInstanceOf(SpecException.class)
-        .satisfies(e -> assertThat(((SpecException) e).problems().get(0).toString()).startsWith("deep.yaml"));
+        .satisfies(e -> assertThat(((SpecException) e).problems().get(0).toString())
+            .startsWith("deep.yaml:2:").contains("nested deeper than 64 levels"));
+  }
+
+  @Test
+  void read_whenAliasesExceedTheLimit_pointsAtTheAliasOverIt() {
+    StringBuilder text = new StringBuilder("base: &base [1, 2]\n");
+    for (int i = 1; i <= 60; i++) {
+      text.append("copy").append(i).append(": *base\n");
+    }
+    assertThatThrownBy(() -> reader.read("aliases.yaml", text.toString()))
+        .isInstanceOf(SpecException.class)
+        .satisfies(e -> assertThat(((SpecException) e).problems().get(0).toString())
+            .startsWith("aliases.yaml:52:").contains("more than 50 aliases"));
   }
 
   @Test
@@ -117,12 +130,14 @@ class SafeYamlReaderTest {
   @Test
   void load_whenFileIsNotUtf8_saysSo() throws IOException {
     Path repo = TestRepos.baseRepo(temp.resolve("latin1"));
-    Files.write(repo.resolve("apps/shop/app.yaml"), new byte[] {'n', 'a', 'm', 'e', ':', ' ', (byte) 0xE9, '\n'});
+    byte[] latin1 = "name: shop\ndescription: caf\u00e9 cr\u00e8me\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    Files.write(repo.resolve("apps/shop/app.yaml"), latin1);
     assertThatThrownBy(() -> new Pipeline(PipelineListener.SILENT).resolve(new DirectorySpecSource(repo)))
         .isInstanceOf(SpecException.class)
         .hasMessageContaining("1 problem")
         .satisfies(e -> assertThat(((SpecException) e).problems().get(0).toString())
-            .isEqualTo("apps/shop/app.yaml: is not valid UTF-8 text (expected a YAML file)"));
+            .isEqualTo("apps/shop/app.yaml:2:17: is not valid UTF-8 text: byte 0xe9 here is not"
+                + " part of a UTF-8 character (expected a YAML file in UTF-8; was it saved as Latin-1?)"));
   }
 
   @Test

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ChartValidatorTest {
 
-  private static final String VALID_SHOP = """
+  /** An app that passes every policy rule (shared with ValidationCacheTest). */
+  static final String VALID_SHOP = """
       name: shop
       version: 1.0.0
       components:

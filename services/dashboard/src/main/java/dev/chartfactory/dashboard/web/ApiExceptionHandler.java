@@ -37,6 +37,11 @@ public class ApiExceptionHandler {
     return error(HttpStatus.NOT_FOUND, e.getMessage());
   }
 
+  @ExceptionHandler(org.springframework.web.server.ResponseStatusException.class)
+  ResponseEntity<Map<String, Object>> status(org.springframework.web.server.ResponseStatusException e) {
+    return error(HttpStatus.valueOf(e.getStatusCode().value()), e.getReason());
+  }
+
   @ExceptionHandler(DataAccessException.class)
   ResponseEntity<Map<String, Object>> database(DataAccessException e) {
     log.warn("database query failed: {}", e.getMessage());

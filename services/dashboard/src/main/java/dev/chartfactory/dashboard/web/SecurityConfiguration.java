@@ -1,6 +1,7 @@
 package dev.chartfactory.dashboard.web;
 
 import dev.chartfactory.dashboard.DashboardProperties;
+import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -54,6 +55,9 @@ public class SecurityConfiguration {
       ApiTokenIntrospector introspector = new ApiTokenIntrospector(properties.auth().token());
       http.authorizeHttpRequests(requests -> requests
               .requestMatchers(PUBLIC_PATHS).permitAll()
+              // the second dispatch of a streamed response (log follow) belongs to a request
+              // that was authorised when it started
+              .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
               .anyRequest().hasAuthority(ApiTokenIntrospector.API_AUTHORITY))
           .oauth2ResourceServer(server -> server.opaqueToken(token -> token.introspector(introspector)));
     } else {

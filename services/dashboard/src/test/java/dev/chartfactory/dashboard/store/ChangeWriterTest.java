@@ -200,6 +200,7 @@ class ChangeWriterTest {
         new dev.chartfactory.dashboard.DashboardProperties.Buffer(100, 10, java.time.Duration.ofMillis(50)),
         new dev.chartfactory.dashboard.DashboardProperties.LeaderElection(false, "lease", "", ""),
         new dev.chartfactory.dashboard.DashboardProperties.Retention(java.time.Duration.ofDays(14), 5000, java.time.Duration.ZERO),
+        new dev.chartfactory.dashboard.DashboardProperties.Logs(100, 1000, 100, 1000, java.time.Duration.ofSeconds(5), 2),
         false);
   }
 }

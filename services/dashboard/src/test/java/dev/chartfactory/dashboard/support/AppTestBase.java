@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
       "dashboard.auth.enabled=true",
       "dashboard.auth.token=" + AppTestBase.TOKEN,
       "dashboard.leader-election.enabled=false",
-      "dashboard.buffer.retry-delay=50ms"
+      "dashboard.buffer.retry-delay=50ms",
+      "dashboard.logs.max-follow-lines=4"
     })
 public abstract class AppTestBase {
 

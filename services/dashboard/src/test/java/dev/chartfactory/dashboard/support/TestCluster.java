@@ -5,10 +5,13 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import java.util.Queue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -21,12 +24,13 @@ public final class TestCluster implements AutoCloseable {
   private static TestCluster shared;
 
   private final KubernetesMockServer server;
+  private final Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
   private final KubernetesClient client;
 
   public TestCluster() {
     server =
         new KubernetesMockServer(
-            new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
+            new Context(), new MockWebServer(), expectations, new KubernetesMixedDispatcher(expectations), false);
     try {
       server.init(InetAddress.getByName("127.0.0.1"), 0);
     } catch (IOException e) {
@@ -45,6 +49,21 @@ public final class TestCluster implements AutoCloseable {
 
   public String url() {
     return "http://127.0.0.1:" + server.getPort();
+  }
+
+  /** The server, for expectations on what CRUD mode does not serve (logs, metrics). */
+  public KubernetesMockServer server() {
+    return server;
+  }
+
+  /**
+   * Answers a pod's log request, exactly as Fabric8 asks for it, with {@code body}; {@code
+   * query} is what follows {@code log?pretty=false} (e.g. {@code &tailLines=2&limitBytes=1048576}).
+   */
+  public void expectLog(String namespace, String pod, String query, String body) {
+    server.expect().get()
+        .withPath("/api/v1/namespaces/" + namespace + "/pods/" + pod + "/log?pretty=false" + query)
+        .andReturn(200, body).always();
   }
 
   public KubernetesClient client() {

@@ -24,7 +24,9 @@ class ApiAuthenticationTest extends AppTestBase {
     "/api/stats", "/api;/stats", "/api;x=1/pods", "/%61pi/pods", "/%61pi/stats", "//api/pods", "/api/./pods",
     "/api/../api/pods", "/api/%2e/pods", "/API/pods", "/api/pods/", "/api;/pods/history",
     "/api/pods%3B", "/./api/stats", "/api//pods", "/actuator/prometheus", "/actuator/metrics", "/actuator/info",
-    "/actuator", "/actuator;/prometheus", "/%61ctuator/prometheus"
+    "/actuator", "/actuator;/prometheus", "/%61ctuator/prometheus",
+    "/api/pods/platform/logger-1/logs", "/api/pods/platform/logger-1/logs/stream", "/%61pi/pods/platform/logger-1/logs",
+    "/api/workloads/platform/deployment/shop-api/history"
   })
   void anonymousGet_ofAnyApiSpelling_isRefusedWithoutData(String path) {
     RawResponse response = raw("GET", path, null);

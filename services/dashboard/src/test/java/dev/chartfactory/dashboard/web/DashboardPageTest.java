@@ -111,6 +111,58 @@ class DashboardPageTest extends AppTestBase {
     assertThat(Browser.consoleErrors(driver)).isEmpty();
   }
 
+  @Test
+  void deploymentRow_opensItsPods_andTheirLogs_tailedAndFollowed() {
+    // Given: a deployment with one pod, and what its log endpoint answers
+    var tailer = cluster().createDeployment("team-a", "tailer", 1, 1, Map.of("helm.sh/chart", "tailer-0.1.0"));
+    cluster().client().apps().replicaSets().inNamespace("team-a").resource(new io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder()
+        .withNewMetadata().withName("tailer-6b7c").addToAnnotations("deployment.kubernetes.io/revision", "1")
+        .addNewOwnerReference().withApiVersion("apps/v1").withKind("Deployment").withName("tailer")
+        .withUid(tailer.getMetadata().getUid()).endOwnerReference().endMetadata()
+        .withNewSpec().withNewTemplate().withNewMetadata().addToLabels("helm.sh/chart", "tailer-0.1.0")
+        .addToLabels("chartfactory.dev/source-commit", "abcdef0123456789abcdef0123456789abcdef01").endMetadata()
+        .withNewSpec().addNewContainer().withName("main").withImage("tailer:1").endContainer().endSpec()
+        .endTemplate().endSpec().build()).create();
+    cluster().createPod("team-a", "tailer-6b7c-qwert", "Running", "node-1");
+    cluster().expectLog("team-a", "tailer-6b7c-qwert", "&tailLines=200&limitBytes=1048576", "booted\nlistening on :8080\n");
+    cluster().expectLog("team-a", "tailer-6b7c-qwert", "&tailLines=50&follow=true", "GET /health 200\nGET /ready 200\n");
+    Eventually.within(WAIT, () -> assertThat(json("/api/pods?namespace=team-a&q=tailer").size()).isEqualTo(1));
+    WebDriverWait wait = openWithToken("team-a");
+
+    // When: the deployment's name is clicked
+    wait.until(d -> !d.findElements(By.cssSelector("button[data-deployment='tailer']")).isEmpty());
+    driver.findElement(By.cssSelector("button[data-deployment='tailer']")).click();
+
+    // Then: its pods are listed with log buttons
+    wait.until(d -> d.findElement(By.id("details")).isDisplayed());
+    assertThat(driver.findElement(By.id("details-title")).getText()).isEqualTo("Deployment tailer");
+    wait.until(d -> !d.findElements(By.cssSelector("#revisions tr[data-name='1']")).isEmpty());
+    assertThat(driver.findElement(By.cssSelector("#revisions tr[data-name='1']")).getText())
+        .contains("1 (current)", "tailer:1", "tailer-0.1.0", "abcdef012345");
+    assertThat(driver.findElement(By.cssSelector("#events tr.empty")).getText()).startsWith("No events");
+    driver.findElement(By.cssSelector("#details-pods button[data-mode='tail']")).click();
+    wait.until(d -> d.findElement(By.id("log-output")).getText().contains("listening on :8080"));
+    assertThat(driver.findElement(By.id("log-output")).getText()).isEqualTo("booted\nlistening on :8080");
+
+    // When: following, the streamed lines appear and the end is explained
+    driver.findElement(By.cssSelector("#details-pods button[data-mode='follow']")).click();
+    wait.until(d -> d.findElement(By.id("log-end")).getText().startsWith("Stream closed"));
+    assertThat(driver.findElement(By.id("log-output")).getText()).isEqualTo("GET /health 200\nGET /ready 200");
+    assertThat(driver.findElement(By.id("log-end")).getText()).isEqualTo("Stream closed: log ended.");
+    assertThat(Browser.consoleErrors(driver)).isEmpty();
+  }
+
+  private WebDriverWait openWithToken(String namespace) {
+    driver.get(baseUrl() + "/");
+    WebDriverWait wait = new WebDriverWait(driver, WAIT);
+    wait.until(d -> d.findElement(By.id("token-form")).isDisplayed());
+    driver.findElement(By.id("token")).sendKeys(TOKEN);
+    driver.findElement(By.cssSelector("#token-form button")).click();
+    wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+    new Select(driver.findElement(By.id("namespace"))).selectByValue(namespace);
+    return wait;
+  }
+
   private List<String> rows(String table) {
     return driver.findElements(By.cssSelector("#" + table + " tbody tr")).stream()
         .map(row -> row.getDomAttribute("data-name"))

@@ -1,0 +1,41 @@
+package dev.chartfactory.core.error;
+
+/**
+ * Text from specs made safe to print on a terminal or into a CI log: control characters (C0,
+ * DEL, C1, among them ESC, which starts ANSI sequences), line and paragraph separators and the
+ * bidirectional overrides are written as escapes ({@code \n}, {@code \u001b}). A spec value can
+ * then neither start a line of its own (GitHub Actions reads {@code ::error} at a line's start as
+ * a command) nor recolour, clear or retitle the terminal, nor reorder what is shown.
+ */
+public final class PrintableText {
+
+  private PrintableText() {}
+
+  /** {@code text} with every character that is not safe to print escaped; null stays null. */
+  public static String escape(String text) {
+    if (text == null || text.chars().noneMatch(PrintableText::unsafe)) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    text.chars().forEach(c -> {
+      if (!unsafe(c)) {
+        out.append((char) c);
+      } else if (c == '\n') {
+        out.append("\\n");
+      } else if (c == '\r') {
+        out.append("\\r");
+      } else if (c == '\t') {
+        out.append("\\t");
+      } else {
+        out.append(String.format("\\u%04x", c));
+      }
+    });
+    return out.toString();
+  }
+
+  private static boolean unsafe(int c) {
+    return c < 0x20 || (c >= 0x7f && c <= 0x9f)
+        || c == 0x2028 || c == 0x2029 // line and paragraph separators
+        || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069); // bidi embeddings, overrides, isolates
+  }
+}
