@@ -59,7 +59,7 @@ public class ExitCodes implements ExitStatusExceptionMapper {
       case USAGE -> err.println(colours.report("error: " + PrintableText.escape(GitUrls.redact(
           (command == null ? "" : command + ": ") + failure.getMessage()))) + "\n" + synopsis(command));
       case INTERNAL -> err.println(colours.report(GitUrls.redact("error: internal error: "
-          + (failure instanceof FactoryException factory ? factory.report() : PrintableText.escape(failure.toString())))))
+          + (failure instanceof FactoryException factory ? factory.report() : PrintableText.escape(failure.toString()))))
           + "\n" + BUG_REPORT);
       default -> err.println(colours.report(GitUrls.redact(((FactoryException) failure).report())));
     }

@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -167,7 +168,7 @@ public final class ChartValidator {
   private Map<String, String> cacheKeys(ResolvedPlatform platform, List<RenderedChart> charts,
       List<EnvironmentSpec> environments) {
     ValidationCache.KeyBuilder common = new ValidationCache.KeyBuilder()
-        .add("generator", dev.chartfactory.core.render.GeneratorId.current())
+        .add("generator", dev.chartfactory.core.umbrella.GeneratorId.current())
         .add("helm", helm.version())
         .add("schemas", ManifestSchemaValidator.SCHEMA_VERSIONS)
         .add("release", platform.factory().umbrella().name() + " " + platform.factory().umbrella().namespace())

@@ -10,6 +10,7 @@ import dev.chartfactory.core.render.RenderedChart;
 import dev.chartfactory.core.spec.RepoLayout;
 import dev.chartfactory.core.validate.ChartWorkspace;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
