@@ -1,9 +1,7 @@
 package dev.chartfactory.cli;
 
-import dev.chartfactory.core.check.Suggestions;
-import dev.chartfactory.core.error.Problem;
-import dev.chartfactory.core.error.SourceLocation;
-import dev.chartfactory.core.error.SpecException;
+import dev.chartfactory.core.error.Suggestions;
+import dev.chartfactory.core.error.UsageException;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
 import java.util.List;
 
@@ -19,9 +17,9 @@ final class CliArguments {
       return environments;
     }
     if (!environments.contains(environment)) {
-      throw SpecException.of(new Problem(SourceLocation.ofFile("<command line>"), "--env", "'" + environment
+      throw new UsageException("--env", "'" + environment
           + "' is not an environment (expected one of: " + String.join(", ", environments) + ")",
-          Suggestions.hint(environment, environments)));
+          Suggestions.hint(environment, environments));
     }
     return List.of(environment);
   }

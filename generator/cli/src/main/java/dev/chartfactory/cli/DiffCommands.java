@@ -1,38 +1,13 @@
 package dev.chartfactory.cli;
 
-import dev.chartfactory.core.Pipeline;
-import dev.chartfactory.core.PipelineListener;
-import dev.chartfactory.core.Workers;
-import dev.chartfactory.core.diff.AffectedApps;
-import dev.chartfactory.core.diff.DiffReport;
-import dev.chartfactory.core.diff.EnvironmentDiff;
-import dev.chartfactory.core.error.Problem;
-import dev.chartfactory.core.error.SourceLocation;
-import dev.chartfactory.core.error.SpecException;
+import dev.chartfactory.core.api.ChartFactory;
+import dev.chartfactory.core.api.CheckRequest;
+import dev.chartfactory.core.api.CheckResult;
+import dev.chartfactory.core.api.DiffRequest;
+import dev.chartfactory.core.api.DiffResult;
+import dev.chartfactory.core.api.OutputFormat;
 import dev.chartfactory.core.error.StaleOutputException;
-import dev.chartfactory.core.git.BaseComparison;
-import dev.chartfactory.core.git.GitRepo;
-import dev.chartfactory.core.git.GitSpecSource;
-import dev.chartfactory.core.helm.HelmCli;
-import dev.chartfactory.core.helm.HelmException;
-import dev.chartfactory.core.load.DirectorySpecSource;
-import dev.chartfactory.core.render.GeneratorId;
-import dev.chartfactory.core.render.Provenance;
-import dev.chartfactory.core.render.RenderedChart;
-import dev.chartfactory.core.resolve.ResolvedPlatform;
-import dev.chartfactory.core.umbrella.UmbrellaRenderer;
-import dev.chartfactory.core.validate.ChartValidator;
-import dev.chartfactory.core.validate.ManifestSchemaValidator;
-import dev.chartfactory.core.write.ChartChange;
-import dev.chartfactory.core.write.ChartWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
@@ -44,6 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class DiffCommands {
 
+  private static final String UP_TO_DATE = "up to date: charts match the specs";
+
   @Command(name = "check", group = "Charts", exitStatusExceptionMapper = "factoryExceptions",
       description = "Exit 2 when charts/ and umbrella-chart/ are not what the specs generate, with an object diff per environment")
   public String check(
@@ -52,120 +29,15 @@ public class DiffCommands {
           + " changed since it and prints what the pull request changes in the cluster") String base,
       @Option(longName = "output", defaultValue = "text", description = "text | markdown (for a PR comment) | json") String output,
       @Option(longName = "quiet", shortName = 'q', description = "no progress output") boolean quiet) {
-    requireDiffFormat(output);
-    PipelineListener listener = Terminal.progress(quiet);
-    Pipeline pipeline = new Pipeline(listener);
-    DirectorySpecSource source = new DirectorySpecSource(Path.of(repo));
-    if (base != null) {
-      // Git and the spec loader work on different files: open the repo and compare on a thread of
-      // its own while the specs load (the loader's parallel parsing has the common pool).
-      CompletableFuture<BaseComparison> comparison = CompletableFuture.supplyAsync(
-          () -> BaseComparison.open(source.root(), base), Workers.threadPerTask("factory-base-comparison"));
-      try {
-        ResolvedPlatform platform = pipeline.resolve(source);
-        return pullRequestCheck(pipeline, platform, source, Workers.join(comparison), output, listener);
-      } finally {
-        comparison.thenAccept(BaseComparison::close);
-      }
+    OutputFormat format = OutputFormat.of(output);
+    CheckResult result = new ChartFactory(Terminal.progress(quiet)).check(new CheckRequest(repo, base, format));
+    boolean json = format == OutputFormat.JSON;
+    if (base == null && result.upToDate()) {
+      return json ? result.objectDiff() : UP_TO_DATE;
     }
-    ResolvedPlatform platform = pipeline.resolve(source);
-    ChartWriter writer = new ChartWriter(source.root());
-    // Charts that differ only in the source commit they record (generate-all --commit) are up to date.
-    List<RenderedChart> charts = writer.withProvenance(pipeline.render(platform, Set.of()), Provenance.NONE);
-    List<ChartChange> changes = writer.plan(charts, true);
-    if (changes.isEmpty()) {
-      return output.equals("json") ? new DiffReport(Map.of()).json() : "up to date: charts match the specs";
-    }
-    // The diff renders only the apps whose chart or umbrella values block is stale: the
-    // others render the same on both sides.
-    List<RenderedChart> committed = writer.existing(List.of("umbrella-chart"));
-    AffectedApps valuesChanged = AffectedApps.ofUmbrellaValues(committed.isEmpty() ? null : committed.get(0),
-        RenderedChart.umbrellaIn(charts).orElseThrow(),
-        platform.baseApps().keySet());
-    Set<String> stale = new TreeSet<>(List.of("umbrella-chart"));
-    changes.forEach(change -> stale.add(change.folder()));
-    charts.stream().filter(chart -> valuesChanged.includes(chart.name()) && !chart.isUmbrella())
-        .forEach(chart -> stale.add(chart.folder()));
-    print(objectDiff(source, platform, writer.existing(stale),
-        charts.stream().filter(chart -> stale.contains(chart.folder())).toList(),
-        platform.repo().environmentNames(), output, "", false).text());
-    throw staleCharts(changes);
-  }
-
-  /**
-   * check --base: renders the apps changed since the base (all of them when a shared input or
-   * the generator changed), compares them with the committed charts, and prints what the pull
-   * request changes.
-   */
-  private static String pullRequestCheck(Pipeline pipeline, ResolvedPlatform platform, DirectorySpecSource source,
-      BaseComparison comparison, String output, PipelineListener listener) {
-    ChartWriter writer = new ChartWriter(source.root());
-    AffectedApps affected = AffectedApps.of(comparison.changedPaths(),
-        GeneratorId.current().equals(recordedGenerator(source.root())));
-    List<String> apps = platform.baseApps().keySet().stream().filter(affected::includes).toList();
-    listener.progress("base", (affected.all() ? "every app (" + affected.reason() + ")"
-        : affected.apps().size() + (affected.apps().size() == 1 ? " app" : " apps") + " changed")
-        + " since " + comparison.describeBase());
-    List<RenderedChart> atBase = comparison.chartsAtBase(affected);
-    UmbrellaRenderer umbrella = new UmbrellaRenderer();
-    RenderedChart.umbrellaIn(atBase).ifPresent(committed -> {
-      // Apps with the base's inputs get the base's values blocks; a hand edit of one in the
-      // pull request then shows as stale.
-      Set<String> trusted = new TreeSet<>(platform.baseApps().keySet());
-      trusted.removeAll(apps);
-      umbrella.reuseBlocks(platform, committed, trusted);
-    });
-    List<RenderedChart> charts = writer.withProvenance(pipeline.renderApps(platform, apps, umbrella),
-        Provenance.NONE);
-    List<ChartChange> changes = writer.plan(charts, platform.baseApps().keySet());
-    listener.progress("compare", changes.isEmpty() ? "the committed charts match"
-        : changes.size() + (changes.size() == 1 ? " chart is" : " charts are") + " stale");
-    ObjectDiff diff = objectDiff(source, platform, atBase, charts,
-        platform.repo().environmentNames(), output, comparison.describeBase(), true);
-    print(diff.text());
-    if (changes.isEmpty() && diff.invalid().isEmpty()) {
-      return output.equals("json") ? "" : "up to date: charts match the specs";
-    }
-    if (changes.isEmpty()) {
-      throw new StaleOutputException("the generated charts fail validation (made with --skip-validation?):"
-          + " fix the specs, run 'factory generate-all' and commit the result", diff.invalid());
-    }
-    throw staleCharts(changes, diff.invalid());
-  }
-
-  private static void print(String diff) {
-    if (!diff.isBlank()) {
-      System.out.println(diff.stripTrailing());
-      System.out.flush();
-    }
-  }
-
-  private static StaleOutputException staleCharts(List<ChartChange> changes) {
-    return staleCharts(changes, List.of());
-  }
-
-  /** The stale files as problems, then {@code alsoInvalid}. */
-  private static StaleOutputException staleCharts(List<ChartChange> changes, List<Problem> alsoInvalid) {
-    List<Problem> problems = new ArrayList<>();
-    for (ChartChange change : changes) {
-      change.added().forEach(f -> problems.add(stale(change, f, "missing (would be added)")));
-      change.changed().forEach(f -> problems.add(stale(change, f, "differs from what the specs generate")));
-      change.removed().forEach(f -> problems.add(stale(change, f, "is no longer generated (would be removed)")));
-    }
-    problems.addAll(alsoInvalid);
-    return new StaleOutputException("generated charts are stale: run 'factory generate-all'"
-        + " (or make generate-all) and commit the result", problems);
-  }
-
-
-  /** The generator the committed umbrella records, "" when there is none. */
-  private static String recordedGenerator(Path root) {
-    Path chartYaml = root.resolve("umbrella-chart/Chart.yaml");
-    try {
-      return Files.isRegularFile(chartYaml) ? GeneratorId.recordedIn(Files.readString(chartYaml)) : "";
-    } catch (java.io.IOException e) {
-      return "";
-    }
+    print(result.objectDiff());
+    result.requireUpToDate();
+    return json ? "" : UP_TO_DATE;
   }
 
   @Command(name = "diff", group = "Charts", exitStatusExceptionMapper = "factoryExceptions",
@@ -177,85 +49,19 @@ public class DiffCommands {
       @Option(longName = "to", description = "with --from: specs at this Git ref (default: the work tree)") String to,
       @Option(longName = "output", defaultValue = "text", description = "text | markdown | json") String output,
       @Option(longName = "exit-code", description = "exit 2 when there are differences (as git diff --exit-code; 1 means invalid input here)") boolean exitCode) {
-    requireDiffFormat(output);
-    Pipeline pipeline = new Pipeline(Terminal.progress(true));
-    DirectorySpecSource source = new DirectorySpecSource(Path.of(repo));
-    if (to != null && from == null) {
-      throw SpecException.of(Problem.at(SourceLocation.ofFile("<command line>"), "--to",
-          "needs --from (expected --from REF [--to REF])"));
-    }
-    List<RenderedChart> before;
-    ResolvedPlatform platform;
-    if (from == null) {
-      platform = pipeline.resolve(source);
-      before = new ChartWriter(source.root()).existing();
-    } else {
-      try (GitRepo git = GitRepo.open(repo)) {
-        // Separate pipelines: the two sides must not share cached parses.
-        Pipeline base = new Pipeline(Terminal.progress(true));
-        before = base.render(base.resolve(new GitSpecSource(git, from)), Set.of());
-        platform = to == null ? pipeline.resolve(source) : pipeline.resolve(new GitSpecSource(git, to));
-      }
-    }
-    List<String> environments = CliArguments.environments(platform, environment);
-    ChartWriter writer = new ChartWriter(source.root());
-    List<RenderedChart> charts = writer.withProvenance(pipeline.render(platform, Set.of()), Provenance.NONE);
-    ObjectDiff diff = objectDiff(source, platform, before, charts, environments, output, "", false);
+    OutputFormat format = OutputFormat.of(output);
+    DiffResult diff = new ChartFactory(Terminal.progress(true)).diff(new DiffRequest(repo, environment, from, to, format));
     if (exitCode && diff.changed()) {
       print(diff.text());
       throw new StaleOutputException("the specs change the objects above (diff --exit-code)", List.of());
     }
-    return output.equals("json") || !diff.text().isBlank() ? diff.text().stripTrailing() : "no changes";
+    return format == OutputFormat.JSON || !diff.text().isBlank() ? diff.text().stripTrailing() : "no changes";
   }
 
-
-  private static Problem stale(ChartChange change, String file, String what) {
-    return Problem.at(SourceLocation.ofFile(change.folder() + "/" + file), "", what);
-  }
-
-  private static void requireDiffFormat(String output) {
-    if (!output.equals("text") && !output.equals("markdown") && !output.equals("json")) {
-      throw SpecException.of(Problem.at(SourceLocation.ofFile("<command line>"), "--output",
-          "'" + output + "' is not an output format (expected text, markdown or json)"));
+  private static void print(String diff) {
+    if (!diff.isBlank()) {
+      System.out.println(diff.stripTrailing());
+      System.out.flush();
     }
-  }
-
-  /** The object diff as text, and what the checks of the new objects found wrong in them. */
-  private record ObjectDiff(String text, List<Problem> invalid, boolean changed) {}
-
-  /**
-   * The object diff, or a note when helm is missing. {@code against} names the base for the
-   * heading, "" for none. With {@code check}, the objects helm rendered from {@code generated}
-   * also go through the Kubernetes schemas and the policy rules, as generate-all's validation
-   * does.
-   */
-  private static ObjectDiff objectDiff(DirectorySpecSource source, ResolvedPlatform platform,
-      List<RenderedChart> committed, List<RenderedChart> generated, List<String> environments, String output,
-      String against, boolean check) {
-    requireDiffFormat(output);
-    HelmCli helm;
-    try {
-      helm = CliHelm.forRepo(source.root());
-    } catch (HelmException e) {
-      return new ObjectDiff("(no object diff: " + e.getMessage().lines().findFirst().orElse("helm not found") + ")",
-          List.of(), true);
-    }
-    boolean hasUmbrella = RenderedChart.umbrellaIn(committed).isPresent();
-    EnvironmentDiff.Result result = new EnvironmentDiff(helm).diff(hasUmbrella ? committed : List.of(), generated,
-        environments, platform.factory().umbrella().name(), platform.factory().umbrella().namespace());
-    List<Problem> invalid = new ArrayList<>();
-    if (check) {
-      ChartValidator validator = new ChartValidator(helm, new ManifestSchemaValidator(), PipelineListener.SILENT);
-      result.renderedAfter().forEach((environment, rendered) -> invalid.addAll(
-          validator.problemsIn(platform, platform.repo().environments().get(environment), rendered)));
-    }
-    DiffReport report = result.report();
-    if (output.equals("json")) {
-      return new ObjectDiff(report.json(), invalid, !report.isEmpty());
-    }
-    String heading = against.isEmpty() ? "" : output.equals("markdown")
-        ? "Compared with `" + against + "`.\n\n" : "changes since " + against + ":\n";
-    return new ObjectDiff(heading + (output.equals("markdown") ? report.markdown() : report.text()), invalid,
-        !report.isEmpty());
   }
 }

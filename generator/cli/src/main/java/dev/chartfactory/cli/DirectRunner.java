@@ -1,6 +1,7 @@
 package dev.chartfactory.cli;
 
-import dev.chartfactory.core.check.Suggestions;
+import dev.chartfactory.core.error.Suggestions;
+import dev.chartfactory.core.error.UsageException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -85,12 +86,8 @@ final class DirectRunner {
     Object[] values;
     try {
       values = bind(name, target.method(), words);
-    } catch (IllegalArgumentException usage) {
-      String command = name;
-      String synopsis = ToolCommands.catalog().find(name).map(e -> new HelpText(ToolCommands.catalog()).usageHint(e))
-          .orElse("(see 'factory " + command + " --help')");
-      System.err.println("error: " + name + ": " + usage.getMessage() + "\n" + synopsis);
-      return Optional.of(ExitCodes.INVALID_INPUT);
+    } catch (UsageException usage) {
+      return Optional.of(new ExitCodes().forCommand(name).apply(usage).code());
     }
     try {
       Object result = target.method().invoke(target.owner().getDeclaredConstructor().newInstance(), values);
@@ -103,7 +100,7 @@ final class DirectRunner {
       System.out.flush();
       Throwable failure = e.getCause();
       if (failure instanceof Exception exception) {
-        return Optional.of(new ExitCodes().apply(exception).code());
+        return Optional.of(new ExitCodes().forCommand(name).apply(exception).code());
       }
       throw (Error) failure;
     } catch (ReflectiveOperationException e) {
@@ -139,7 +136,7 @@ final class DirectRunner {
         continue;
       }
       if (word.length() == 2 && word.charAt(0) == '-' && Character.isLetter(word.charAt(1))) {
-        throw new IllegalArgumentException("unknown option '" + word + "'");
+        throw usage("unknown option '" + word + "'");
       }
       if (!word.startsWith("--")) {
         arguments.add(word);
@@ -150,7 +147,7 @@ final class DirectRunner {
       Parameter parameter = byOption.get(optionName);
       if (parameter == null) {
         String hint = Suggestions.hint(optionName, byOption.keySet());
-        throw new IllegalArgumentException("unknown option '--" + optionName + "'"
+        throw usage("unknown option '--" + optionName + "'"
             + (hint == null ? "" : "; " + hint.replace("'", "'--").replace("'--?", "'?")));
       }
       String value;
@@ -161,12 +158,12 @@ final class DirectRunner {
       } else if (i + 1 < words.size()) {
         value = words.get(++i);
       } else {
-        throw new IllegalArgumentException("option '--" + optionName + "' needs a value");
+        throw usage("option '--" + optionName + "' needs a value");
       }
       given.put(parameter, value);
     }
     if (arguments.size() > positional.size()) {
-      throw new IllegalArgumentException("unexpected argument '" + arguments.get(positional.size()) + "'");
+      throw usage("unexpected argument '" + arguments.get(positional.size()) + "'");
     }
     Object[] values = new Object[parameters.length];
     for (int i = 0; i < parameters.length; i++) {
@@ -177,7 +174,7 @@ final class DirectRunner {
         text = given.containsKey(parameter) ? given.get(parameter)
             : option.defaultValue().isEmpty() ? null : option.defaultValue();
         if (text == null && option.required()) {
-          throw new IllegalArgumentException("missing option '--" + option.longName() + "'");
+          throw usage("missing option '--" + option.longName() + "'");
         }
       } else {
         int index = positional.indexOf(parameter);
@@ -185,12 +182,16 @@ final class DirectRunner {
         text = index < arguments.size() ? arguments.get(index)
             : argument == null || argument.defaultValue().isEmpty() ? null : argument.defaultValue();
         if (text == null) {
-          throw new IllegalArgumentException("missing argument: " + (argument == null ? "" : argument.description()));
+          throw usage("missing argument: " + (argument == null ? "" : argument.description()));
         }
       }
       values[i] = convert(parameter, text);
     }
     return values;
+  }
+
+  private static UsageException usage(String message) {
+    return new UsageException("", message);
   }
 
   private static boolean isBoolean(Parameter parameter) {
@@ -204,7 +205,7 @@ final class DirectRunner {
         return false;
       }
       if (!text.equals("true") && !text.equals("false")) {
-        throw new IllegalArgumentException("'" + text + "' is not true or false");
+        throw usage("'" + text + "' is not true or false");
       }
       return Boolean.parseBoolean(text);
     }
@@ -212,7 +213,7 @@ final class DirectRunner {
       try {
         return Integer.parseInt(text);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("'" + text + "' is not a whole number");
+        throw usage("'" + text + "' is not a whole number");
       }
     }
     return text;

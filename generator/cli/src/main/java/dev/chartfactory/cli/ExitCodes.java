@@ -1,8 +1,9 @@
 package dev.chartfactory.cli;
 
+import dev.chartfactory.core.error.ErrorKind;
 import dev.chartfactory.core.error.FactoryException;
 import dev.chartfactory.core.error.PrintableText;
-import dev.chartfactory.core.error.SpecException;
+import dev.chartfactory.core.error.UsageException;
 import dev.chartfactory.core.git.GitUrls;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
@@ -11,18 +12,28 @@ import org.springframework.shell.core.command.exit.ExitStatusExceptionMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place that turns failures into exit codes and messages: 0 ok, 1 invalid input,
- * 2 stale output, 3 Git or Helm failure. Stack traces only with FACTORY_DEBUG=true.
+ * The one place that turns failures into exit codes and messages. The code follows from the
+ * failure's {@link ErrorKind} alone: 0 ok, 1 invalid input or usage, 2 stale output, 3 Git or Helm
+ * failure, 70 a bug of ours (any exception that is not a {@link FactoryException}). Stack traces
+ * only with FACTORY_DEBUG=true.
  */
 @Component("factoryExceptions")
 public class ExitCodes implements ExitStatusExceptionMapper {
 
   public static final int OK = 0;
   public static final int INVALID_INPUT = 1;
+  public static final int USAGE = 1;
   public static final int STALE_OUTPUT = 2;
   public static final int TOOL_FAILURE = 3;
+  /** sysexits.h's EX_SOFTWARE: an internal software error. */
+  public static final int INTERNAL = 70;
+
+  static final String BUG_REPORT = "This is a bug in Chart Factory, not a problem with your input: please report it"
+      + " with the command you ran and the output of FACTORY_DEBUG=true factory ...";
 
   private final PrintStream err;
+  /** The command being run, for the synopsis under a usage error; null when not known. */
+  private volatile String command;
 
   public ExitCodes() {
     this(System.err);
@@ -32,38 +43,56 @@ public class ExitCodes implements ExitStatusExceptionMapper {
     this.err = err;
   }
 
+  /** Names the command that runs next, so a usage error can show its synopsis. */
+  ExitCodes forCommand(String name) {
+    this.command = name;
+    return this;
+  }
+
   @Override
   public ExitStatus apply(Exception exception) {
     Throwable failure = unwrap(exception);
-    int code = codeFor(failure);
+    ErrorKind kind = kindOf(failure);
     Colours colours = err == System.err ? Colours.forThisProcess() : Colours.NONE;
     // Messages from Git may quote a remote URL with the credentials in it.
-    if (failure instanceof UsageException usage) {
-      err.println(colours.report("error: " + PrintableText.escape(GitUrls.redact(usage.getMessage()))));
-    } else if (failure instanceof FactoryException factory) {
-      err.println(colours.report(GitUrls.redact(factory.report())));
-    } else {
-      err.println(colours.report(GitUrls.redact("error: " + PrintableText.escape(failure.toString()))));
+    switch (kind) {
+      case USAGE -> err.println(colours.report("error: " + PrintableText.escape(GitUrls.redact(
+          (command == null ? "" : command + ": ") + failure.getMessage()))) + "\n" + synopsis(command));
+      case INTERNAL -> err.println(colours.report(GitUrls.redact("error: internal error: "
+          + (failure instanceof FactoryException factory ? factory.report() : PrintableText.escape(failure.toString()))))
+          + "\n" + BUG_REPORT);
+      default -> err.println(colours.report(GitUrls.redact(((FactoryException) failure).report())));
     }
     if (Boolean.parseBoolean(System.getenv("FACTORY_DEBUG"))) {
       failure.printStackTrace(err);
     }
     err.flush();
-    return new ExitStatus(code, GitUrls.redact(failure.getMessage() == null ? failure.toString() : failure.getMessage()));
+    return new ExitStatus(codeFor(kind),
+        GitUrls.redact(failure.getMessage() == null ? failure.toString() : failure.getMessage()));
   }
 
-  static int codeFor(Throwable failure) {
-    if (failure instanceof SpecException || failure instanceof UsageException) {
-      return INVALID_INPUT;
-    }
-    String type = failure.getClass().getSimpleName();
-    if (type.startsWith("Stale")) {
-      return STALE_OUTPUT;
-    }
-    if (type.startsWith("Git") || type.startsWith("Helm")) {
-      return TOOL_FAILURE;
-    }
-    return INVALID_INPUT;
+  /** The command's usage line from the help catalog, or where to look for it. */
+  private static String synopsis(String command) {
+    CommandCatalog catalog = ToolCommands.catalog();
+    return (command == null ? java.util.Optional.<CommandCatalog.Entry>empty() : catalog.find(command))
+        .map(entry -> new HelpText(catalog).usageHint(entry))
+        .orElse(command == null ? "(see 'factory help')" : "(see 'factory " + command + " --help')");
+  }
+
+  /** The kind of any failure: a {@link FactoryException} says it; anything else is a bug of ours. */
+  static ErrorKind kindOf(Throwable failure) {
+    return failure instanceof FactoryException factory ? factory.kind() : ErrorKind.INTERNAL;
+  }
+
+  /** The one mapping from kind to exit code. */
+  static int codeFor(ErrorKind kind) {
+    return switch (kind) {
+      case INVALID_INPUT, FILE_ACCESS -> INVALID_INPUT;
+      case USAGE -> USAGE;
+      case STALE_OUTPUT -> STALE_OUTPUT;
+      case GIT_FAILURE, HELM_FAILURE -> TOOL_FAILURE;
+      case INTERNAL -> INTERNAL;
+    };
   }
 
   static Throwable unwrap(Throwable exception) {
@@ -72,6 +101,16 @@ public class ExitCodes implements ExitStatusExceptionMapper {
         .startsWith("org.springframework.")) && current.getCause() != null) {
       current = current.getCause();
     }
-    return current;
+    return fromShell(current);
+  }
+
+  /** Spring Shell reports options it cannot bind (a required one missing) as IllegalArgumentException. */
+  private static Throwable fromShell(Throwable failure) {
+    StackTraceElement[] trace = failure.getStackTrace();
+    if (failure instanceof IllegalArgumentException && trace.length > 0
+        && trace[0].getClassName().startsWith("org.springframework.shell.")) {
+      return new UsageException("", failure.getMessage());
+    }
+    return failure;
   }
 }

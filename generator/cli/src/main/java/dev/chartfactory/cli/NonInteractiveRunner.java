@@ -1,6 +1,7 @@
 package dev.chartfactory.cli;
 
-import dev.chartfactory.core.check.Suggestions;
+import dev.chartfactory.core.error.Suggestions;
+import dev.chartfactory.core.error.UsageException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,13 +80,12 @@ public class NonInteractiveRunner implements ApplicationRunner {
       for (CommandOption option : input.options()) {
         if (option.longName() != null && !option.longName().isEmpty() && !known.contains(option.longName())) {
           String hint = Suggestions.hint(option.longName(), known);
-          System.err.println("error: " + name + ": unknown option '--" + option.longName() + "'"
-              + (hint == null ? "" : "; " + hint.replace("'", "'--").replace("'--?", "'?"))
-              + " (see 'factory help " + name + "')");
-          return ExitCodes.INVALID_INPUT;
+          return exitCodes.forCommand(name).apply(new UsageException("", "unknown option '--"
+              + option.longName() + "'", hint == null ? null : hint.replace("'", "'--").replace("'--?", "'?"))).code();
         }
       }
     }
+    exitCodes.forCommand(command == null ? null : name);
     try {
       ExitStatus status = new CommandExecutor(registry).execute(
           new CommandContext(input, registry, out, new org.springframework.shell.core.InputReader() { }));

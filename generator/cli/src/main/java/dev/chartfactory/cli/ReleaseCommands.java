@@ -1,12 +1,17 @@
 package dev.chartfactory.cli;
 
-import dev.chartfactory.core.Pipeline;
 import dev.chartfactory.core.PipelineListener;
+import dev.chartfactory.core.api.ChartFactory;
+import dev.chartfactory.core.api.GenerateRequest;
 import dev.chartfactory.core.error.Problem;
 import dev.chartfactory.core.error.SourceLocation;
 import dev.chartfactory.core.error.SpecException;
+import dev.chartfactory.core.error.UsageException;
 import dev.chartfactory.core.helm.HelmCli;
 import dev.chartfactory.core.helm.HelmReleaseNotFoundException;
+import dev.chartfactory.core.helm.HelmRollback;
+import dev.chartfactory.core.helm.HelmTemplate;
+import dev.chartfactory.core.helm.HelmUpgrade;
 import dev.chartfactory.core.helm.ReleaseGuard;
 import dev.chartfactory.core.helm.ReleaseRevision;
 import dev.chartfactory.core.helm.ReleaseStatus;
@@ -15,17 +20,19 @@ import dev.chartfactory.core.ops.ManifestKinds;
 import dev.chartfactory.core.ops.OperationLog;
 import dev.chartfactory.core.write.RepoLock;
 import dev.chartfactory.core.ops.OperationRecord;
-import dev.chartfactory.core.render.Provenance;
+import dev.chartfactory.core.pipeline.HelmBinary;
+import dev.chartfactory.core.pipeline.Pipeline;
+import dev.chartfactory.core.pipeline.ScratchFolders;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
 import dev.chartfactory.core.spec.EnvironmentSpec;
 import dev.chartfactory.core.spec.FactorySpec;
+import dev.chartfactory.core.spec.RepoLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -55,7 +62,7 @@ public class ReleaseCommands {
       @Option(longName = "no-wait", description = "do not wait for the objects to become ready") boolean noWait,
       @Option(longName = "kubeconfig", defaultValue = "", description = "kubeconfig file (default: KUBECONFIG, else ~/.kube/config)") String kubeconfig,
       @Option(longName = "quiet", shortName = 'q', description = "no progress output") boolean quiet) {
-    Path root = Path.of(repo).toAbsolutePath().normalize();
+    Path root = RepoLayout.of(repo).root();
     PipelineListener listener = Terminal.progress(quiet);
     Duration helmTimeout = parseTimeout(timeout);
     DirectorySpecSource source = new DirectorySpecSource(root);
@@ -74,7 +81,7 @@ public class ReleaseCommands {
       // release stops the deploy with nothing half done.
       String action = preflight(helm, umbrella);
       if (!skipGenerate) {
-        GenerateCommands.generate(source, root, Set.of(), false, false, Provenance.NONE, listener);
+        new ChartFactory(listener).generate(GenerateRequest.all(root.toString(), false, false).writingTo(root));
       }
       Path chart = umbrellaChart(root);
       Path values = valuesFile(chart, env);
@@ -82,8 +89,8 @@ public class ReleaseCommands {
       helm.dependencyBuild(chart);
       listener.progress("deploy", "helm upgrade --install " + umbrella.name() + " -n " + umbrella.namespace()
           + " -f " + root.relativize(values));
-      helm.upgradeInstall(chart, umbrella.name(), umbrella.namespace(), List.of(values), !noWait,
-          helmTimeout, false);
+      HelmUpgrade.of(chart, umbrella.name(), umbrella.namespace()).values(List.of(values))
+          .waitUntilReady(!noWait).timeout(helmTimeout).run(helm);
       ReleaseStatus after = helm.status(umbrella.name(), umbrella.namespace());
       return action + " " + umbrella.name() + " in namespace " + umbrella.namespace() + " with " + env
           + ": revision " + after.revision() + ", " + after.status();
@@ -97,7 +104,7 @@ public class ReleaseCommands {
       @Option(longName = "env", description = "environment whose cluster to ask (its cluster: in environments/<env>.yaml; default: the current kube context)") String environment,
       @Option(longName = "output", defaultValue = "text", description = "text | json") String output,
       @Option(longName = "kubeconfig", defaultValue = "", description = "kubeconfig file (default: KUBECONFIG, else ~/.kube/config)") String kubeconfig) {
-    Path root = Path.of(repo).toAbsolutePath().normalize();
+    Path root = RepoLayout.of(repo).root();
     FactorySpec.UmbrellaSpec umbrella = umbrella(root);
     requireTextOrJson(output);
     ReleaseStatus status = helm(root, kubeconfig, cluster(root, environment)).status(umbrella.name(), umbrella.namespace());
@@ -123,7 +130,7 @@ public class ReleaseCommands {
       @Option(longName = "env", description = "environment whose cluster to ask (its cluster: in environments/<env>.yaml; default: the current kube context)") String environment,
       @Option(longName = "output", defaultValue = "text", description = "text | json") String output,
       @Option(longName = "kubeconfig", defaultValue = "", description = "kubeconfig file (default: KUBECONFIG, else ~/.kube/config)") String kubeconfig) {
-    Path root = Path.of(repo).toAbsolutePath().normalize();
+    Path root = RepoLayout.of(repo).root();
     FactorySpec.UmbrellaSpec umbrella = umbrella(root);
     requireTextOrJson(output);
     List<ReleaseRevision> revisions = helm(root, kubeconfig, cluster(root, environment)).history(umbrella.name(), umbrella.namespace());
@@ -143,7 +150,7 @@ public class ReleaseCommands {
       @Option(longName = "timeout", defaultValue = "10m", description = "helm --timeout, e.g. 90s, 10m, 1h") String timeout,
       @Option(longName = "no-wait", description = "do not wait for the objects to become ready") boolean noWait,
       @Option(longName = "kubeconfig", defaultValue = "", description = "kubeconfig file (default: KUBECONFIG, else ~/.kube/config)") String kubeconfig) {
-    Path root = Path.of(repo).toAbsolutePath().normalize();
+    Path root = RepoLayout.of(repo).root();
     Duration helmTimeout = parseTimeout(timeout);
     FactorySpec.UmbrellaSpec umbrella = umbrella(root);
     OperationLog log = new OperationLog(root);
@@ -152,7 +159,8 @@ public class ReleaseCommands {
     return logged(log, "rollback", environment, umbrella, false, helm, () -> {
       List<ReleaseRevision> history = helm.history(umbrella.name(), umbrella.namespace());
       ReleaseGuard.requireRevision(history, revision);
-      helm.rollback(umbrella.name(), revision, umbrella.namespace(), !noWait, helmTimeout);
+      HelmRollback.of(umbrella.name(), revision, umbrella.namespace()).waitUntilReady(!noWait)
+          .timeout(helmTimeout).run(helm);
       ReleaseStatus after = helm.status(umbrella.name(), umbrella.namespace());
       return "rolled back " + umbrella.name() + " in namespace " + umbrella.namespace() + " to revision "
           + revision + ": now revision " + after.revision() + ", " + after.status();
@@ -166,14 +174,14 @@ public class ReleaseCommands {
       @Option(longName = "env", description = "environment whose cluster to ask (its cluster: in environments/<env>.yaml; default: the current kube context)") String environment,
       @Option(longName = "yes", description = "really uninstall: every object of the release is deleted") boolean yes,
       @Option(longName = "kubeconfig", defaultValue = "", description = "kubeconfig file (default: KUBECONFIG, else ~/.kube/config)") String kubeconfig) {
-    Path root = Path.of(repo).toAbsolutePath().normalize();
+    Path root = RepoLayout.of(repo).root();
     FactorySpec.UmbrellaSpec umbrella = umbrella(root);
     HelmCli helm = helm(root, kubeconfig, cluster(root, environment));
     if (!yes) {
       ReleaseStatus status = helm.status(umbrella.name(), umbrella.namespace());
-      throw SpecException.of(Problem.at(SourceLocation.ofFile("<command line>"), "--yes",
+      throw new UsageException("--yes",
           "would uninstall release " + status.name() + " in namespace " + status.namespace() + " (revision "
-              + status.revision() + ", " + status.status() + ") and delete all its objects; re-run with --yes"));
+              + status.revision() + ", " + status.status() + ") and delete all its objects; re-run with --yes");
     }
     return logged(new OperationLog(root), "uninstall", environment, umbrella, false, null, () -> {
       ReleaseStatus status = helm.status(umbrella.name(), umbrella.namespace());
@@ -190,10 +198,10 @@ public class ReleaseCommands {
     Path work = ScratchFolders.create("factory-deploy-dry-run-");
     try {
       if (skipGenerate) {
-        copyTree(root.resolve("charts"), work.resolve("charts"));
-        copyTree(umbrellaChart(root), work.resolve("umbrella-chart"));
+        copyTree(root.resolve(RepoLayout.CHARTS), work.resolve(RepoLayout.CHARTS));
+        copyTree(umbrellaChart(root), work.resolve(RepoLayout.UMBRELLA_CHART));
       } else {
-        GenerateCommands.generate(source, work, Set.of(), false, false, Provenance.NONE, listener);
+        new ChartFactory(listener).generate(GenerateRequest.all(root.toString(), false, false).writingTo(work));
       }
       return template(root, work, env, umbrella);
     } finally {
@@ -220,11 +228,12 @@ public class ReleaseCommands {
   }
 
   private static String template(Path root, Path work, String env, FactorySpec.UmbrellaSpec umbrella) {
-    HelmCli helm = CliHelm.forRepo(root);
+    HelmCli helm = HelmBinary.forRepo(root);
     Path chart = umbrellaChart(work);
     Path values = valuesFile(chart, env);
     helm.dependencyBuild(chart);
-    String manifests = helm.template(chart, umbrella.name(), umbrella.namespace(), List.of(values), Map.of());
+    String manifests = HelmTemplate.of(chart, umbrella.name(), umbrella.namespace()).values(List.of(values))
+        .run(helm);
     SortedMap<String, Integer> kinds = ManifestKinds.count(manifests);
     StringBuilder out = new StringBuilder("dry run: helm upgrade --install " + umbrella.name() + " -n "
         + umbrella.namespace() + " -f values-" + env + ".yaml would apply "
@@ -322,8 +331,8 @@ public class ReleaseCommands {
       end = matcher.end();
     }
     if (end == 0 || end != text.strip().length() || total.isZero()) {
-      throw SpecException.of(Problem.at(SourceLocation.ofFile("<command line>"), "--timeout",
-          "'" + text + "' is not a duration (expected e.g. 90s, 10m, 1h30m)"));
+      throw new UsageException("--timeout",
+          "'" + text + "' is not a duration (expected e.g. 90s, 10m, 1h30m)");
     }
     return total;
   }
@@ -333,7 +342,7 @@ public class ReleaseCommands {
    * {@code --kubeconfig} names another file.
    */
   private static HelmCli helm(Path root, String kubeconfig, EnvironmentSpec.ClusterSpec cluster) {
-    HelmCli helm = CliHelm.forRepo(root).withKubeContext(cluster.contextOrNull());
+    HelmCli helm = HelmBinary.forRepo(root).withKubeContext(cluster.contextOrNull());
     String file = !GenerateCommands.isBlank(kubeconfig) ? kubeconfig : cluster.kubeconfig();
     if (file == null) {
       return helm;
@@ -369,9 +378,9 @@ public class ReleaseCommands {
   }
 
   private static Path umbrellaChart(Path root) {
-    Path chart = root.resolve("umbrella-chart");
+    Path chart = root.resolve(RepoLayout.UMBRELLA_CHART);
     if (!Files.isRegularFile(chart.resolve("Chart.yaml"))) {
-      throw SpecException.of(Problem.at(SourceLocation.ofFile("umbrella-chart/Chart.yaml"), "",
+      throw SpecException.of(Problem.at(SourceLocation.ofFile(RepoLayout.UMBRELLA_CHART + "/Chart.yaml"), "",
           "not found (expected generated charts; run 'factory generate-all' first, or drop --skip-generate)"));
     }
     return chart;
@@ -380,7 +389,7 @@ public class ReleaseCommands {
   private static Path valuesFile(Path chart, String env) {
     Path values = chart.resolve("values-" + env + ".yaml");
     if (!Files.isRegularFile(values)) {
-      throw SpecException.of(Problem.at(SourceLocation.ofFile("umbrella-chart/values-" + env + ".yaml"), "",
+      throw SpecException.of(Problem.at(SourceLocation.ofFile(RepoLayout.umbrellaValues(env)), "",
           "not found (run 'factory generate-all', or drop --skip-generate)"));
     }
     return values;

@@ -1,27 +1,27 @@
 package dev.chartfactory.cli;
 
-import dev.chartfactory.core.Pipeline;
 import dev.chartfactory.core.PipelineListener;
 import dev.chartfactory.core.error.FactoryException;
-import dev.chartfactory.core.validate.ChartValidator;
-import java.util.List;
+import dev.chartfactory.core.error.UsageException;
 import dev.chartfactory.core.load.DirectorySpecSource;
 import dev.chartfactory.core.load.OverlaySpecSource;
 import dev.chartfactory.core.load.SpecLoader;
+import dev.chartfactory.core.pipeline.Pipeline;
+import dev.chartfactory.core.pipeline.Validators;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
 import dev.chartfactory.core.scaffold.SpecScaffolder;
 import dev.chartfactory.core.spec.ComponentType;
-import dev.chartfactory.core.write.RepoLock;
 import dev.chartfactory.core.spec.ConfigRepo;
-import dev.chartfactory.core.error.Problem;
-import dev.chartfactory.core.error.SourceLocation;
-import dev.chartfactory.core.error.SpecException;
+import dev.chartfactory.core.spec.RepoLayout;
+import dev.chartfactory.core.validate.ChartValidator;
+import dev.chartfactory.core.write.RepoLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.shell.core.command.annotation.Argument;
@@ -42,18 +42,18 @@ public class SpecCommands {
       @Option(longName = "quiet", shortName = 'q', description = "no progress output") boolean quiet,
       @Option(longName = "no-cache", description = "validate every environment again, ignoring results kept from earlier runs") boolean noCache) {
     if (!List.of("text", "json", "sarif").contains(output)) {
-      throw SpecException.of(Problem.at(SourceLocation.ofFile("<command line>"), "--output",
-          "'" + output + "' is not an output format (expected text, json or sarif)"));
+      throw new UsageException("--output",
+          "'" + output + "' is not an output format (expected text, json or sarif)");
     }
     boolean structured = !output.equals("text");
     PipelineListener listener = Terminal.progress(quiet || structured);
     Pipeline pipeline = new Pipeline(listener);
     try {
-      ResolvedPlatform platform = pipeline.resolve(new DirectorySpecSource(Path.of(repo)));
+      ResolvedPlatform platform = pipeline.resolve(new DirectorySpecSource(RepoLayout.of(repo).root()));
       String rendered = "";
       if (!specsOnly) {
-        ChartValidator.Report report = GenerateCommands.withCache(noCache, () -> GenerateCommands
-            .validator(Path.of(repo), listener).validate(platform, pipeline.render(platform, java.util.Set.of())));
+        ChartValidator.Report report = Validators.forRepo(RepoLayout.of(repo).root(), listener, noCache)
+            .validate(platform, pipeline.render(platform, java.util.Set.of()));
         rendered = ", " + report.manifests() + " rendered manifests in " + report.environments()
             + (report.environments() == 1 ? " environment" : " environments") + (report.warnings().isEmpty() ? "" : " (" + report.warnings().size() + " policy warnings)");
       }
@@ -80,7 +80,7 @@ public class SpecCommands {
       @Option(longName = "component", defaultValue = "web", description = "first component's name") String component,
       @Option(longName = "type", defaultValue = "webapp", description = "webapp | worker | cron | stateful") String type,
       @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo) {
-    DirectorySpecSource source = new DirectorySpecSource(Path.of(repo));
+    DirectorySpecSource source = new DirectorySpecSource(RepoLayout.of(repo).root());
     try (RepoLock lock = RepoLock.acquire(source.root(), "new app", Terminal.progress(false))) {
       ConfigRepo config = new SpecLoader().load(source);
       Map<String, String> files = new SpecScaffolder().newApp(config, name, component, componentType(type));
@@ -95,7 +95,7 @@ public class SpecCommands {
       @Argument(index = 1, description = "component name (DNS-1035 label)") String name,
       @Option(longName = "type", defaultValue = "webapp", description = "webapp | worker | cron | stateful") String type,
       @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo) {
-    DirectorySpecSource source = new DirectorySpecSource(Path.of(repo));
+    DirectorySpecSource source = new DirectorySpecSource(RepoLayout.of(repo).root());
     try (RepoLock lock = RepoLock.acquire(source.root(), "new component", Terminal.progress(false))) {
       ConfigRepo config = new SpecLoader().load(source);
       String appFile = "apps/" + app + "/app.yaml";
@@ -110,8 +110,8 @@ public class SpecCommands {
     try {
       return ComponentType.of(type);
     } catch (IllegalArgumentException e) {
-      throw SpecException.of(Problem.at(SourceLocation.ofFile("<command line>"), "--type", "'" + type
-          + "' is not a component type (expected one of: webapp, worker, cron, stateful)"));
+      throw new UsageException("--type", "'" + type
+          + "' is not a component type (expected one of: webapp, worker, cron, stateful)");
     }
   }
 

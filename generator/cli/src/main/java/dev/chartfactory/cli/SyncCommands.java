@@ -1,12 +1,15 @@
 package dev.chartfactory.cli;
 
-import dev.chartfactory.core.Pipeline;
 import dev.chartfactory.core.PipelineListener;
 import dev.chartfactory.core.error.Problem;
-import dev.chartfactory.core.load.DirectorySpecSource;
 import dev.chartfactory.core.error.SourceLocation;
 import dev.chartfactory.core.error.SpecException;
 import dev.chartfactory.core.helm.HelmCli;
+import dev.chartfactory.core.helm.HelmLint;
+import dev.chartfactory.core.load.DirectorySpecSource;
+import dev.chartfactory.core.pipeline.HelmBinary;
+import dev.chartfactory.core.pipeline.Pipeline;
+import dev.chartfactory.core.spec.RepoLayout;
 import dev.chartfactory.core.write.RepoLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,10 +29,10 @@ public class SyncCommands {
       description = "helm dependency build of umbrella-chart/ (packages ../charts/*), then helm lint --strict with every values-<env>.yaml")
   public String sync(
       @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo) {
-    Path root = Path.of(repo).toAbsolutePath().normalize();
-    Path umbrella = root.resolve("umbrella-chart");
+    Path root = RepoLayout.of(repo).root();
+    Path umbrella = root.resolve(RepoLayout.UMBRELLA_CHART);
     if (!Files.isRegularFile(umbrella.resolve("Chart.yaml"))) {
-      throw SpecException.of(Problem.at(SourceLocation.ofFile("umbrella-chart/Chart.yaml"), "",
+      throw SpecException.of(Problem.at(SourceLocation.ofFile(RepoLayout.UMBRELLA_CHART + "/Chart.yaml"), "",
           "not found (expected generated charts; run 'factory generate-all' first)"));
     }
     PipelineListener listener = Terminal.progress(false);
@@ -51,7 +54,7 @@ public class SyncCommands {
   }
 
   private static String packageAndLint(Path root, Path umbrella) {
-    HelmCli helm = CliHelm.forRepo(root);
+    HelmCli helm = HelmBinary.forRepo(root);
     helm.dependencyBuild(umbrella);
     List<Path> valuesFiles;
     try (Stream<Path> files = Files.list(umbrella)) {
@@ -67,7 +70,7 @@ public class SyncCommands {
       throw new UncheckedIOException(e);
     }
     for (Path values : valuesFiles) {
-      helm.lint(umbrella, List.of(values), true);
+      HelmLint.of(umbrella).values(List.of(values)).strict().run(helm);
       out.append("lint --strict ok with ").append(values.getFileName()).append('\n');
     }
     return out.toString().stripTrailing();

@@ -1,7 +1,9 @@
 package dev.chartfactory.cli;
 
+import dev.chartfactory.core.error.UsageException;
 import dev.chartfactory.core.helm.HelmCli;
 import dev.chartfactory.core.helm.HelmLocator;
+import dev.chartfactory.core.pipeline.ScratchFolders;
 import dev.chartfactory.core.validate.ManifestSchemaValidator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,7 +63,7 @@ public class ToolCommands {
   }
 
   private static String hint(String name) {
-    String hint = dev.chartfactory.core.check.Suggestions.hint(name,
+    String hint = dev.chartfactory.core.error.Suggestions.hint(name,
         catalog().commands().stream().map(CommandCatalog.Entry::name).toList());
     return hint == null ? "" : "; " + hint;
   }

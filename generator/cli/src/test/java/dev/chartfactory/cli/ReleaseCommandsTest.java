@@ -176,6 +176,26 @@ class ReleaseCommandsTest {
   }
 
   @Test
+  void deploy_whenTheEnvironmentIsUnknown_reportsAUsageErrorWithTheSynopsis_notASpecProblem() {
+    Path repo = CliRepos.copyOfExample("small", temp);
+
+    CliRun run = CliRun.of("deploy", "--env", "dve", "--repo", repo.toString(), "--dry-run");
+
+    assertThat(run.err()).contains("error: deploy: --env: 'dve' is not an environment", "did you mean 'dev'?",
+        "usage: factory deploy --env ENV [--repo DIR|URL]");
+    assertThat(run.err()).doesNotContain("<command line>", "spec file");
+  }
+
+  @Test
+  void deploy_whenAnOptionIsUnknown_reportsAUsageErrorWithTheSynopsis() {
+    CliRun run = CliRun.of("deploy", "--envv", "dev");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("error: deploy: unknown option '--envv'; did you mean '--env'?",
+        "usage: factory deploy --env ENV");
+  }
+
+  @Test
   void deploy_whenTheTimeoutIsNotADuration_exitsOne() {
     Path repo = CliRepos.copyOfExample("small", temp);
 

@@ -1,6 +1,7 @@
 package dev.chartfactory.core;
 
 import dev.chartfactory.core.load.DirectorySpecSource;
+import dev.chartfactory.core.pipeline.Pipeline;
 import dev.chartfactory.core.render.RenderedChart;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
 import dev.chartfactory.core.write.ChartWriter;

@@ -1,5 +1,6 @@
 package dev.chartfactory.core;
 
+import dev.chartfactory.core.pipeline.Pipeline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

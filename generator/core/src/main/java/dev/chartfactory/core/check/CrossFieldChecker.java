@@ -2,6 +2,7 @@ package dev.chartfactory.core.check;
 
 import dev.chartfactory.core.error.Problem;
 import dev.chartfactory.core.error.SourceLocation;
+import dev.chartfactory.core.error.Suggestions;
 import dev.chartfactory.core.resolve.ResolvedApp;
 import dev.chartfactory.core.resolve.ResolvedComponent;
 import dev.chartfactory.core.resolve.ResolvedPlatform;

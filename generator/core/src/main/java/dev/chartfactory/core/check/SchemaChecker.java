@@ -7,12 +7,13 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import dev.chartfactory.core.Workers;
+import dev.chartfactory.core.error.InternalException;
 import dev.chartfactory.core.error.Problem;
 import dev.chartfactory.core.error.SourceLocation;
-import dev.chartfactory.core.load.YamlNode;
+import dev.chartfactory.core.error.Suggestions;
+import dev.chartfactory.core.yaml.YamlNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -74,11 +75,11 @@ public final class SchemaChecker {
   private static String readResource(String file) {
     try (InputStream in = SchemaChecker.class.getResourceAsStream("/schemas/" + file)) {
       if (in == null) {
-        throw new IllegalStateException("schema resource missing from the build: " + file);
+        throw new InternalException("schema resource missing from the build: " + file);
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new InternalException("cannot read schema " + file + " from the build", e);
     }
   }
 

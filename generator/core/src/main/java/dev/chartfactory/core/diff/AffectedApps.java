@@ -1,6 +1,7 @@
 package dev.chartfactory.core.diff;
 
 import dev.chartfactory.core.render.RenderedChart;
+import dev.chartfactory.core.spec.RepoLayout;
 import dev.chartfactory.core.umbrella.UmbrellaFiles;
 import java.util.Collection;
 import java.util.Map;
@@ -82,7 +83,7 @@ public record AffectedApps(boolean all, SortedSet<String> apps, String reason) {
       for (String key : keys) {
         if (!Objects.equals(old.get(key), now.get(key))) {
           if (!appNames.contains(key)) {
-            return every("umbrella-chart/" + file + ": " + key + " changed");
+            return every(RepoLayout.UMBRELLA_CHART + "/" + file + ": " + key + " changed");
           }
           apps.add(key);
         }

@@ -1,12 +1,13 @@
 package dev.chartfactory.core.diff;
 
 import dev.chartfactory.core.Workers;
+import dev.chartfactory.core.error.FileAccessException;
 import dev.chartfactory.core.helm.HelmCli;
+import dev.chartfactory.core.helm.HelmTemplate;
 import dev.chartfactory.core.render.RenderedChart;
 import dev.chartfactory.core.umbrella.UmbrellaFiles;
 import dev.chartfactory.core.validate.ChartWorkspace;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ public final class EnvironmentDiff {
     try {
       scratch = Files.createTempDirectory("factory-diff-");
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw FileAccessException.of("cannot create a scratch folder for the diff", e);
     }
     try {
       RenderedChart oldUmbrella = RenderedChart.umbrellaIn(before).orElse(null);
@@ -106,6 +107,6 @@ public final class EnvironmentDiff {
     if (!Files.exists(values)) {
       return "";
     }
-    return helm.template(workspace.umbrella(), releaseName, namespace, List.of(values), Map.of());
+    return HelmTemplate.of(workspace.umbrella(), releaseName, namespace).values(List.of(values)).run(helm);
   }
 }

@@ -3,11 +3,11 @@ package dev.chartfactory.core.error;
 import java.util.List;
 
 /**
- * Root of every failure Chart Factory reports. Each pipeline stage has its own subclass so that
- * the CLI can map failures to exit codes in one place. Carries all problems found, not just the
- * first, so a user fixes their spec in one round.
+ * Root of every failure Chart Factory reports. Each failure says what {@link ErrorKind kind} it is,
+ * and the CLI maps the kind (never the class) to an exit code in one place. Carries all problems
+ * found, not just the first, so a user fixes their spec in one round.
  */
-public class FactoryException extends RuntimeException {
+public abstract class FactoryException extends RuntimeException {
 
   /** How many problems {@link #report()} prints. */
   public static final int MAX_REPORTED = 200;
@@ -27,6 +27,9 @@ public class FactoryException extends RuntimeException {
   public FactoryException(String summary, Throwable cause) {
     this(summary, List.of(), cause);
   }
+
+  /** What kind of failure this is; the exit code follows from it. */
+  public abstract ErrorKind kind();
 
   public List<Problem> problems() {
     return problems;

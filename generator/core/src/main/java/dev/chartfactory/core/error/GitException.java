@@ -14,4 +14,9 @@ public class GitException extends FactoryException {
   public GitException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  @Override
+  public ErrorKind kind() {
+    return ErrorKind.GIT_FAILURE;
+  }
 }

@@ -3,7 +3,7 @@ package dev.chartfactory.core.error;
 import java.util.List;
 
 /** The config repo's specs cannot be read or are invalid: the user has to change their input. */
-public class SpecException extends FactoryException {
+public class SpecException extends InvalidInputException {
 
   public SpecException(List<Problem> problems) {
     super(summarize(problems), problems);

@@ -8,4 +8,9 @@ public class StaleOutputException extends FactoryException {
   public StaleOutputException(String summary, List<Problem> problems) {
     super(summary, problems);
   }
+
+  @Override
+  public ErrorKind kind() {
+    return ErrorKind.STALE_OUTPUT;
+  }
 }

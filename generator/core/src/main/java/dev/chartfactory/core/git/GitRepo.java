@@ -1,6 +1,7 @@
 package dev.chartfactory.core.git;
 
 import dev.chartfactory.core.error.GitException;
+import dev.chartfactory.core.error.InternalException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -142,7 +143,7 @@ public record GitRepo(Repository repository, Path workTree, String prefix, Strin
       String tail = url.replaceAll("/+$", "").replaceAll("\\.git$", "").replaceAll(".*[/:]", "").replaceAll("[^A-Za-z0-9_.-]", "_");
       return tail + "-" + HexFormat.of().formatHex(digest, 0, 8) + ".git";
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+      throw new InternalException("SHA-256 is not available in this JVM", e);
     }
   }
 

@@ -2,12 +2,11 @@ package dev.chartfactory.core.git;
 
 import dev.chartfactory.core.error.GitException;
 import dev.chartfactory.core.load.SpecSource;
+import dev.chartfactory.core.spec.RepoLayout;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
@@ -27,8 +26,6 @@ import org.eclipse.jgit.treewalk.filter.PathFilter;
  */
 public final class GitSpecSource implements SpecSource {
 
-  private static final Set<String> SPEC_ROOTS = Set.of("environments", "apps", "services", "templates");
-  private static final Set<String> APP_ROOTS = Set.of("apps", "services");
 
   private final Repository repository;
   private final String ref;
@@ -103,11 +100,7 @@ public final class GitSpecSource implements SpecSource {
 
   /** The folders DirectorySpecSource walks: spec roots, and below apps/<app>/ only instances/. */
   private static boolean wanted(String folder) {
-    String[] parts = folder.split("/");
-    if (!SPEC_ROOTS.contains(parts[0])) {
-      return false;
-    }
-    return !(APP_ROOTS.contains(parts[0]) && parts.length >= 3 && !parts[2].equals("instances"));
+    return RepoLayout.holdsSpecs(folder);
   }
 
   static boolean fileWanted(String path) {
@@ -139,7 +132,7 @@ public final class GitSpecSource implements SpecSource {
     try (ObjectReader reader = repository.newObjectReader()) {
       return reader.getObjectSize(blob(path), Constants.OBJ_BLOB);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path + " at " + describe(), e);
+      throw new GitException("cannot read " + path + " at " + describe() + ": " + e.getMessage(), e);
     }
   }
 
@@ -148,7 +141,7 @@ public final class GitSpecSource implements SpecSource {
     try (ObjectReader reader = repository.newObjectReader()) {
       return reader.open(blob(path), Constants.OBJ_BLOB).getBytes();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path + " at " + describe(), e);
+      throw new GitException("cannot read " + path + " at " + describe() + ": " + e.getMessage(), e);
     }
   }
 
@@ -161,7 +154,7 @@ public final class GitSpecSource implements SpecSource {
   private ObjectId blob(String path) {
     ObjectId id = blobs.get(path);
     if (id == null) {
-      throw new IllegalArgumentException("no such file at " + describe() + ": " + path);
+      throw new GitException("no such file at " + describe() + ": " + path);
     }
     return id;
   }

@@ -1,5 +1,6 @@
 package dev.chartfactory.core.helm;
 
+import dev.chartfactory.core.error.ErrorKind;
 import dev.chartfactory.core.error.FactoryException;
 import java.util.List;
 
@@ -30,5 +31,10 @@ public class HelmException extends FactoryException {
   /** What helm wrote to stderr, possibly empty. */
   public String stderr() {
     return stderr;
+  }
+
+  @Override
+  public ErrorKind kind() {
+    return ErrorKind.HELM_FAILURE;
   }
 }

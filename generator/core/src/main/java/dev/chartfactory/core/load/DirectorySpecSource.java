@@ -1,8 +1,9 @@
 package dev.chartfactory.core.load;
 
-import dev.chartfactory.core.error.FactoryException;
+import dev.chartfactory.core.error.FileAccessException;
+import dev.chartfactory.core.error.InvalidInputException;
+import dev.chartfactory.core.spec.RepoLayout;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -11,7 +12,6 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Spec files in a directory on disk. Only the folders a config repo defines are walked, output
@@ -20,9 +20,6 @@ import java.util.Set;
  */
 public final class DirectorySpecSource implements SpecSource {
 
-  private static final Set<String> SPEC_ROOTS = Set.of("environments", "apps", "services", "templates");
-  /** Below apps/<app>/ and services/<app>/ only instances/ holds specs (not src/, target/...). */
-  private static final Set<String> APP_ROOTS = Set.of("apps", "services");
 
   private final Path root;
   /** Each file as the last listing saw it, so fingerprint() and size() cost no file system call. */
@@ -33,7 +30,7 @@ public final class DirectorySpecSource implements SpecSource {
   public DirectorySpecSource(Path root) {
     this.root = root.toAbsolutePath().normalize();
     if (!Files.isDirectory(this.root)) {
-      throw new FactoryException("config repo not found: " + this.root
+      throw new InvalidInputException("config repo not found: " + this.root
           + " is not a directory (expected a folder with factory.yaml; perhaps --repo is wrong?)",
           (Throwable) null);
     }
@@ -57,12 +54,12 @@ public final class DirectorySpecSource implements SpecSource {
         String name = entry.getFileName().toString();
         if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
           files.add(name);
-        } else if (SPEC_ROOTS.contains(name) && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+        } else if (RepoLayout.SPEC_FOLDERS.contains(name) && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
           walk(entry, files, fingerprints);
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + root, e);
+      throw FileAccessException.of("cannot list " + root, e);
     }
     files.sort(null);
     listed = fingerprints;
@@ -74,12 +71,8 @@ public final class DirectorySpecSource implements SpecSource {
     Files.walkFileTree(folder, new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-        Path relative = root.relativize(dir);
-        if (APP_ROOTS.contains(relative.getName(0).toString()) && relative.getNameCount() >= 3
-            && !relative.getName(2).toString().equals("instances")) {
-          return FileVisitResult.SKIP_SUBTREE;
-        }
-        return FileVisitResult.CONTINUE;
+        String relative = root.relativize(dir).toString().replace('\\', '/');
+        return RepoLayout.holdsSpecs(relative) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
       }
 
       @Override
@@ -123,7 +116,7 @@ public final class DirectorySpecSource implements SpecSource {
     try {
       return Files.size(resolve(path));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path, e);
+      throw FileAccessException.of("cannot read " + path, e);
     }
   }
 
@@ -132,14 +125,14 @@ public final class DirectorySpecSource implements SpecSource {
     try {
       return Files.readAllBytes(resolve(path));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path, e);
+      throw FileAccessException.of("cannot read " + path, e);
     }
   }
 
   private Path resolve(String path) {
     Path file = root.resolve(path).normalize();
     if (!file.startsWith(root)) {
-      throw new IllegalArgumentException("path escapes the config repo: " + path);
+      throw new InvalidInputException("path escapes the config repo: " + path, (Throwable) null);
     }
     return file;
   }

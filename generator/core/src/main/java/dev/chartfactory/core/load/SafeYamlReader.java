@@ -3,8 +3,9 @@ package dev.chartfactory.core.load;
 import dev.chartfactory.core.error.Problem;
 import dev.chartfactory.core.error.SourceLocation;
 import dev.chartfactory.core.error.SpecException;
-import dev.chartfactory.core.load.YamlNode.Entry;
-import dev.chartfactory.core.load.YamlNode.ScalarType;
+import dev.chartfactory.core.yaml.YamlNode;
+import dev.chartfactory.core.yaml.YamlNode.Entry;
+import dev.chartfactory.core.yaml.YamlNode.ScalarType;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -13,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
-import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -24,6 +23,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * Parses one YAML document into a located {@link YamlNode} tree, safely: no Java object

@@ -1,9 +1,6 @@
 package dev.chartfactory.core.load;
 
 import dev.chartfactory.core.error.SourceLocation;
-import dev.chartfactory.core.load.YamlNode.Mapping;
-import dev.chartfactory.core.load.YamlNode.Scalar;
-import dev.chartfactory.core.load.YamlNode.Sequence;
 import dev.chartfactory.core.spec.AppSpec;
 import dev.chartfactory.core.spec.AutoscalingSpec;
 import dev.chartfactory.core.spec.ComponentSpec;
@@ -20,8 +17,13 @@ import dev.chartfactory.core.spec.RbacRuleSpec;
 import dev.chartfactory.core.spec.ResourcesSpec;
 import dev.chartfactory.core.spec.SecretRef;
 import dev.chartfactory.core.spec.ServiceSpec;
+import dev.chartfactory.core.spec.SpecDefaults;
 import dev.chartfactory.core.spec.Visibility;
 import dev.chartfactory.core.spec.VolumeSpec;
+import dev.chartfactory.core.yaml.YamlNode;
+import dev.chartfactory.core.yaml.YamlNode.Mapping;
+import dev.chartfactory.core.yaml.YamlNode.Scalar;
+import dev.chartfactory.core.yaml.YamlNode.Sequence;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,13 +42,14 @@ public final class SpecBinder {
     Mapping umbrella = map(root, "umbrella");
     Mapping certManager = map(root, "certManager");
     return new FactorySpec(
-        text(root, "registry", "localhost:5000"),
+        text(root, "registry", SpecDefaults.REGISTRY),
         new FactorySpec.UmbrellaSpec(
-            text(umbrella, "name", "platform"),
-            text(umbrella, "namespace", "platform"),
-            text(umbrella, "version", "0.1.0")),
+            text(umbrella, "name", SpecDefaults.UMBRELLA_NAME),
+            text(umbrella, "namespace", SpecDefaults.UMBRELLA_NAMESPACE),
+            text(umbrella, "version", SpecDefaults.UMBRELLA_VERSION)),
         new FactorySpec.CertManagerSpec(
-            bool(certManager, "enabled", true), text(certManager, "issuer", "factory-self-ca")),
+            bool(certManager, "enabled", SpecDefaults.CERT_MANAGER_ENABLED),
+            text(certManager, "issuer", SpecDefaults.CERT_MANAGER_ISSUER)),
         strings(root, "imagePullSecrets"),
         root.get("defaults") instanceof Mapping defaults
             ? override(defaults, "defaults") : OverrideSpec.NONE,
@@ -105,7 +108,7 @@ public final class SpecBinder {
         text(root, "name", null),
         text(root, "description", ""),
         text(root, "version", null),
-        text(root, "chartVersion", "0.1.0"),
+        text(root, "chartVersion", SpecDefaults.CHART_VERSION),
         components, rbac, waivers(map(map(root, "policy"), "waive")), origin(root, ""));
   }
 

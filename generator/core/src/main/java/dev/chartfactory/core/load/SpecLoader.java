@@ -2,15 +2,17 @@ package dev.chartfactory.core.load;
 
 import dev.chartfactory.core.check.SchemaChecker;
 import dev.chartfactory.core.check.SpecKind;
-import dev.chartfactory.core.check.Suggestions;
 import dev.chartfactory.core.error.Problem;
 import dev.chartfactory.core.error.SourceLocation;
 import dev.chartfactory.core.error.SpecException;
+import dev.chartfactory.core.error.Suggestions;
 import dev.chartfactory.core.spec.AppSpec;
 import dev.chartfactory.core.spec.ConfigRepo;
 import dev.chartfactory.core.spec.EnvironmentSpec;
 import dev.chartfactory.core.spec.FactorySpec;
 import dev.chartfactory.core.spec.InstanceSpec;
+import dev.chartfactory.core.spec.RepoLayout;
+import dev.chartfactory.core.yaml.YamlNode;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CoderResult;
@@ -20,12 +22,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Reads every spec file of a config repo, checks each against its JSON Schema and binds it to
@@ -38,11 +40,10 @@ import java.util.regex.Pattern;
  */
 public final class SpecLoader {
 
-  public static final String FACTORY_FILE = "factory.yaml";
-  private static final Pattern ENVIRONMENT = Pattern.compile("environments/([^/]+)\\.ya?ml");
-  private static final Pattern APP = Pattern.compile("(?:apps|services)/([^/]+)/app\\.ya?ml");
-  private static final Pattern INSTANCE =
-      Pattern.compile("(?:apps|services)/([^/]+)/instances/([^/]+)\\.ya?ml");
+  public static final String FACTORY_FILE = RepoLayout.FACTORY_FILE;
+  private static final Pattern ENVIRONMENT = RepoLayout.ENVIRONMENT_FILE;
+  private static final Pattern APP = RepoLayout.APP_FILE;
+  private static final Pattern INSTANCE = RepoLayout.INSTANCE_FILE;
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
   private static final long MAX_TEMPLATE_BYTES = 512 * 1024;
 
@@ -155,7 +156,7 @@ public final class SpecLoader {
                 + "; expected one file per app and environment)"));
           }
         }
-      } else if (file.startsWith("templates/")) {
+      } else if (file.startsWith(RepoLayout.TEMPLATES + "/")) {
         readTemplate(source, file, templates, problems);
       }
     }
@@ -325,7 +326,7 @@ public final class SpecLoader {
       return;
     }
     try {
-      templates.put(file.substring("templates/".length()), decode(file, source.read(file)));
+      templates.put(file.substring(RepoLayout.TEMPLATES.length() + 1), decode(file, source.read(file)));
     } catch (SpecException e) {
       problems.addAll(e.problems());
     }

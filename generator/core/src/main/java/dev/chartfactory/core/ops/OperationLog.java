@@ -1,8 +1,9 @@
 package dev.chartfactory.core.ops;
 
-import dev.chartfactory.core.error.FactoryException;
+import dev.chartfactory.core.error.FileAccessException;
 import dev.chartfactory.core.error.GitException;
 import dev.chartfactory.core.git.GitRepo;
+import dev.chartfactory.core.spec.RepoLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ import tools.jackson.databind.ObjectMapper;
 public final class OperationLog {
 
   /** Where the log lives, relative to the config repo. */
-  public static final String PATH = ".factory/operations.jsonl";
+  public static final String PATH = RepoLayout.OPERATION_LOG;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -84,7 +85,7 @@ public final class OperationLog {
       Files.writeString(file, JSON.writeValueAsString(line) + "\n", StandardCharsets.UTF_8,
           StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
     } catch (IOException e) {
-      throw new FactoryException("cannot append to " + file + ": " + e.getMessage(), e);
+      throw FileAccessException.of("cannot append to " + file, e);
     }
   }
 
@@ -114,7 +115,7 @@ public final class OperationLog {
         }
       }
     } catch (IOException e) {
-      throw new FactoryException("cannot read " + file + ": " + e.getMessage(), e);
+      throw FileAccessException.of("cannot read " + file, e);
     }
     return List.copyOf(entries);
   }

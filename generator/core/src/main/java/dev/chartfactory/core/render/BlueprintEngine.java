@@ -11,12 +11,12 @@ import com.hubspot.jinjava.interpret.errorcategory.BasicTemplateErrorCategory;
 import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
 import com.hubspot.jinjava.lib.fn.Functions;
 import com.hubspot.jinjava.tree.Node;
+import dev.chartfactory.core.error.InternalException;
 import dev.chartfactory.core.error.Problem;
 import dev.chartfactory.core.error.RenderException;
 import dev.chartfactory.core.error.SourceLocation;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -257,14 +257,14 @@ public final class BlueprintEngine {
     return readResource("/blueprints/" + path);
   }
 
-  static String readResource(String resource) {
+  public static String readResource(String resource) {
     try (InputStream in = BlueprintEngine.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("missing from the build: " + resource);
+        throw new InternalException("missing from the build: " + resource);
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new InternalException("cannot read " + resource + " from the build", e);
     }
   }
 }

@@ -1,12 +1,11 @@
 package dev.chartfactory.core.render;
 
-import static dev.chartfactory.core.render.ValuesBuilder.ordered;
-
 import dev.chartfactory.core.resolve.ResolvedApp;
 import dev.chartfactory.core.resolve.ResolvedComponent;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
 import dev.chartfactory.core.spec.ComponentSpec;
 import dev.chartfactory.core.spec.PortSpec;
+import dev.chartfactory.core.spec.RepoLayout;
 import dev.chartfactory.core.spec.VolumeSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import static dev.chartfactory.core.render.ValuesBuilder.ordered;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
 
@@ -62,7 +62,7 @@ public final class ChartRenderer {
         addTemplate(files, "templates/" + component.name() + "-" + outputName(path), output);
       }
     }
-    return new RenderedChart(app.name(), "charts/" + app.name(), files);
+    return new RenderedChart(app.name(), RepoLayout.chartFolder(app.name()), files);
   }
 
   private static void addTemplate(SortedMap<String, String> files, String path, String output) {

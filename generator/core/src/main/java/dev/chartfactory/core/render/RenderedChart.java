@@ -1,5 +1,6 @@
 package dev.chartfactory.core.render;
 
+import dev.chartfactory.core.spec.RepoLayout;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -13,7 +14,7 @@ import java.util.TreeMap;
 public record RenderedChart(String name, String folder, SortedMap<String, String> files) {
 
   /** Where the umbrella chart is written, relative to the output root. */
-  public static final String UMBRELLA_FOLDER = "umbrella-chart";
+  public static final String UMBRELLA_FOLDER = RepoLayout.UMBRELLA_CHART;
 
   public RenderedChart {
     files = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(files));

@@ -1,5 +1,6 @@
 package dev.chartfactory.core.render;
 
+import dev.chartfactory.core.error.InternalException;
 import dev.chartfactory.core.resolve.ImageRef;
 import dev.chartfactory.core.resolve.ResolvedApp;
 import dev.chartfactory.core.resolve.ResolvedComponent;
@@ -262,7 +263,7 @@ public final class ValuesBuilder {
   /** gRPC probes take a port number, not a name. */
   private static int portNumber(ResolvedComponent c, String name) {
     return c.ports().stream().filter(p -> p.name().equals(name)).findFirst()
-        .map(PortSpec::containerPort).orElseThrow(() -> new IllegalStateException(
+        .map(PortSpec::containerPort).orElseThrow(() -> new InternalException(
             "grpc probe of " + c.name() + " names no known port; the spec check should have caught it"));
   }
 

@@ -11,6 +11,7 @@ import dev.chartfactory.core.spec.InstanceSpec;
 import dev.chartfactory.core.spec.OverrideSpec;
 import dev.chartfactory.core.spec.ProbeSpec;
 import dev.chartfactory.core.spec.ResourcesSpec;
+import dev.chartfactory.core.spec.SpecDefaults;
 import dev.chartfactory.core.spec.Visibility;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -22,8 +23,8 @@ import java.util.TreeMap;
 public final class SpecResolver {
 
   /** The tag used when neither the app nor the instance names a version. */
-  public static final String UNVERSIONED_TAG = "latest";
-  static final int DEFAULT_REPLICAS = 1;
+  public static final String UNVERSIONED_TAG = SpecDefaults.UNVERSIONED_TAG;
+  static final int DEFAULT_REPLICAS = SpecDefaults.REPLICAS;
 
   /**
    * Inputs of one resolution, compared by identity: a long-lived loader hands back the very same

@@ -3,6 +3,7 @@ package dev.chartfactory.core.scaffold;
 import dev.chartfactory.core.error.Problem;
 import dev.chartfactory.core.error.SourceLocation;
 import dev.chartfactory.core.error.SpecException;
+import dev.chartfactory.core.error.UsageException;
 import dev.chartfactory.core.spec.ComponentType;
 import dev.chartfactory.core.spec.ConfigRepo;
 import java.io.StringReader;
@@ -128,9 +129,9 @@ public final class SpecScaffolder {
 
   private static void requireName(String what, String name) {
     if (name == null || !NAME.matcher(name).matches()) {
-      throw SpecException.of(Problem.at(SourceLocation.ofFile("<command line>"), what,
+      throw new UsageException(what,
           "'" + name + "' is not a valid " + what + " name (expected a DNS-1035 label: lower-case"
-              + " letters, digits and '-', starting with a letter, at most 63 characters)"));
+              + " letters, digits and '-', starting with a letter, at most 63 characters)");
     }
   }
 }

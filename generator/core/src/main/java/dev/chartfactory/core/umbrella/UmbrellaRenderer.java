@@ -1,8 +1,6 @@
 package dev.chartfactory.core.umbrella;
 
-import static dev.chartfactory.core.render.ValuesBuilder.ordered;
-
-import dev.chartfactory.core.render.GeneratorId;
+import dev.chartfactory.core.error.InternalException;
 import dev.chartfactory.core.render.RenderedChart;
 import dev.chartfactory.core.render.ValuesBuilder;
 import dev.chartfactory.core.render.YamlText;
@@ -10,9 +8,10 @@ import dev.chartfactory.core.resolve.ResolvedApp;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
 import dev.chartfactory.core.spec.EnvironmentSpec;
 import dev.chartfactory.core.spec.FactorySpec;
+import dev.chartfactory.core.spec.RepoLayout;
+import dev.chartfactory.core.umbrella.GeneratorId;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import static dev.chartfactory.core.render.ValuesBuilder.ordered;
 
 /**
  * The umbrella chart that installs every app together: one {@code file://../charts/<app>}
@@ -82,7 +82,7 @@ public final class UmbrellaRenderer {
     for (String template : TEMPLATES) {
       files.put("templates/" + template, resource(template));
     }
-    return new RenderedChart(factory.umbrella().name(), "umbrella-chart", files);
+    return new RenderedChart(factory.umbrella().name(), RepoLayout.UMBRELLA_CHART, files);
   }
 
   private static UmbrellaChartYaml chartYaml(ResolvedPlatform platform, String header) {
@@ -259,11 +259,11 @@ public final class UmbrellaRenderer {
   private static String resource(String name) {
     try (InputStream in = UmbrellaRenderer.class.getResourceAsStream("/umbrella/" + name)) {
       if (in == null) {
-        throw new IllegalStateException("missing from the build: /umbrella/" + name);
+        throw new InternalException("missing from the build: /umbrella/" + name);
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new InternalException("cannot read /umbrella/" + name + " from the build", e);
     }
   }
 }

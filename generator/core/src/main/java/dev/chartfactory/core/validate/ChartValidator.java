@@ -2,19 +2,22 @@ package dev.chartfactory.core.validate;
 
 import dev.chartfactory.core.PipelineListener;
 import dev.chartfactory.core.Workers;
+import dev.chartfactory.core.error.FileAccessException;
 import dev.chartfactory.core.error.Problem;
 import dev.chartfactory.core.error.SourceLocation;
 import dev.chartfactory.core.error.ValidationException;
 import dev.chartfactory.core.helm.HelmCli;
 import dev.chartfactory.core.helm.HelmException;
+import dev.chartfactory.core.helm.HelmLint;
+import dev.chartfactory.core.helm.HelmTemplate;
 import dev.chartfactory.core.render.RenderedChart;
 import dev.chartfactory.core.resolve.ResolvedApp;
 import dev.chartfactory.core.resolve.ResolvedComponent;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
 import dev.chartfactory.core.spec.ComponentType;
 import dev.chartfactory.core.spec.EnvironmentSpec;
+import dev.chartfactory.core.spec.RepoLayout;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,7 +86,7 @@ public final class ChartValidator {
     try {
       scratch = Files.createTempDirectory("factory-validate-");
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw FileAccessException.of("cannot create a scratch folder for validation", e);
     }
     try {
       return validate(platform, ChartWorkspace.of(scratch, charts), charts);
@@ -165,7 +168,7 @@ public final class ChartValidator {
   private Map<String, String> cacheKeys(ResolvedPlatform platform, List<RenderedChart> charts,
       List<EnvironmentSpec> environments) {
     ValidationCache.KeyBuilder common = new ValidationCache.KeyBuilder()
-        .add("generator", dev.chartfactory.core.render.GeneratorId.current())
+        .add("generator", dev.chartfactory.core.umbrella.GeneratorId.current())
         .add("helm", helm.version())
         .add("schemas", ManifestSchemaValidator.SCHEMA_VERSIONS)
         .add("release", platform.factory().umbrella().name() + " " + platform.factory().umbrella().namespace())
@@ -198,11 +201,11 @@ public final class ChartValidator {
     String rendered;
     try {
       // Values are checked against each chart's values.schema.json by ValuesSchemaCheck.
-      rendered = helm.template(workspace.umbrella(), platform.factory().umbrella().name(),
-          platform.factory().umbrella().namespace(), List.of(workspace.umbrella().resolve(valuesFile)), Map.of(),
-          false);
+      rendered = HelmTemplate.of(workspace.umbrella(), platform.factory().umbrella().name(),
+              platform.factory().umbrella().namespace())
+          .values(List.of(workspace.umbrella().resolve(valuesFile))).skipSchemaValidation().run(helm);
     } catch (HelmException e) {
-      return new EnvironmentResult(0, List.of(Problem.at(SourceLocation.ofFile("umbrella-chart/" + valuesFile), "",
+      return new EnvironmentResult(0, List.of(Problem.at(SourceLocation.ofFile(RepoLayout.UMBRELLA_CHART + "/" + valuesFile), "",
           "helm rejected the rendered charts: " + e.getMessage().replace('\n', ' '))), List.of());
     }
     return check(platform, environment, rendered);
@@ -238,7 +241,7 @@ public final class ChartValidator {
   /** {@code helm lint --strict} of the given app charts, in one helm run. */
   private List<Problem> lint(ChartWorkspace workspace, List<String> folders) {
     try {
-      helm.lint(folders.stream().map(workspace::chart).toList(), List.of(), true);
+      HelmLint.of(folders.stream().map(workspace::chart).toList()).strict().run(helm);
       return List.of();
     } catch (HelmException e) {
       return List.of(Problem.at(SourceLocation.ofFile("templates/"), "",
@@ -343,7 +346,7 @@ public final class ChartValidator {
         return Problem.at(app.origin().location(), "", what);
       }
     }
-    return Problem.at(SourceLocation.ofFile("umbrella-chart/" + source.replaceFirst("^[^/]+/", "")), "", what);
+    return Problem.at(SourceLocation.ofFile(RepoLayout.UMBRELLA_CHART + "/" + source.replaceFirst("^[^/]+/", "")), "", what);
   }
 
 }

@@ -1,7 +1,9 @@
 package dev.chartfactory.core.validate;
 
+import dev.chartfactory.core.error.FileAccessException;
 import dev.chartfactory.core.render.RenderedChart;
 import dev.chartfactory.core.render.YamlText;
+import dev.chartfactory.core.spec.RepoLayout;
 import dev.chartfactory.core.umbrella.UmbrellaChartYaml;
 import dev.chartfactory.core.umbrella.UmbrellaFiles;
 import java.io.IOException;
@@ -94,8 +96,7 @@ public final class ChartWorkspace {
       });
       return workspace;
     } catch (IOException | UncheckedIOException e) {
-      throw new UncheckedIOException("cannot lay out charts in " + scratch + ": " + e.getMessage(),
-          e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
+      throw FileAccessException.of("cannot lay out charts in " + scratch, e);
     }
   }
 
@@ -142,13 +143,13 @@ public final class ChartWorkspace {
   /** Where a chart of the given folder ({@code charts/shop}, {@code umbrella-chart}) was written. */
   public Path chart(String folder) {
     if (hasUmbrella && folder.startsWith("charts/")) {
-      return root.resolve("umbrella-chart").resolve(folder);
+      return root.resolve(RepoLayout.UMBRELLA_CHART).resolve(folder);
     }
     return root.resolve(folder);
   }
 
   public Path umbrella() {
-    return root.resolve("umbrella-chart");
+    return root.resolve(RepoLayout.UMBRELLA_CHART);
   }
 
   /** Removes a scratch folder and everything in it; a leftover in the temp dir is harmless. */

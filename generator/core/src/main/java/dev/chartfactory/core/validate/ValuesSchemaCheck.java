@@ -10,6 +10,7 @@ import dev.chartfactory.core.error.SourceLocation;
 import dev.chartfactory.core.render.RenderedChart;
 import dev.chartfactory.core.resolve.ResolvedApp;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
+import dev.chartfactory.core.spec.RepoLayout;
 import dev.chartfactory.core.umbrella.UmbrellaFiles;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,7 +85,7 @@ final class ValuesSchemaCheck {
     SourceLocation at = app == null ? SourceLocation.ofFile(chart.folder() + "/values.schema.json") : app.origin().location();
     for (Error error : errors) {
       problems.add(Problem.at(at, "", chart.folder() + "/values.schema.json rejects the values from "
-          + (valuesFile.equals("values.yaml") ? chart.folder() + "/values.yaml" : "umbrella-chart/" + valuesFile)
+          + (valuesFile.equals("values.yaml") ? chart.folder() + "/values.yaml" : RepoLayout.UMBRELLA_CHART + "/" + valuesFile)
           + ": " + error.getInstanceLocation() + ": " + error.getMessage()));
     }
   }

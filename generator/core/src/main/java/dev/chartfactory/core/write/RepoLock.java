@@ -1,7 +1,7 @@
 package dev.chartfactory.core.write;
 
 import dev.chartfactory.core.PipelineListener;
-import dev.chartfactory.core.error.FactoryException;
+import dev.chartfactory.core.error.FileAccessException;
 import dev.chartfactory.core.error.GitException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -95,7 +95,7 @@ public final class RepoLock implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new FactoryException("interrupted while waiting for the lock of " + root, e);
+      throw new FileAccessException("interrupted while waiting for the lock of " + root, e);
     }
   }
 
@@ -146,7 +146,7 @@ public final class RepoLock implements AutoCloseable {
       }
       return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     } catch (IOException e) {
-      throw new FactoryException("cannot open the lock file " + file + ": " + e.getMessage(), e);
+      throw new FileAccessException("cannot open the lock file " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -157,7 +157,7 @@ public final class RepoLock implements AutoCloseable {
     } catch (OverlappingFileLockException e) {
       return null;
     } catch (IOException e) {
-      throw new FactoryException("cannot lock " + PATH + ": " + e.getMessage(), e);
+      throw new FileAccessException("cannot lock " + PATH + ": " + e.getMessage(), e);
     }
   }
 

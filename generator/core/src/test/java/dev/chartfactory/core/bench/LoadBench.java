@@ -1,8 +1,8 @@
 package dev.chartfactory.core.bench;
 
-import dev.chartfactory.core.Pipeline;
 import dev.chartfactory.core.PipelineListener;
 import dev.chartfactory.core.load.DirectorySpecSource;
+import dev.chartfactory.core.pipeline.Pipeline;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package dev.chartfactory.core.bench;
 
-import dev.chartfactory.core.Pipeline;
 import dev.chartfactory.core.PipelineListener;
 import dev.chartfactory.core.helm.HelmCli;
 import dev.chartfactory.core.helm.HelmLocator;
 import dev.chartfactory.core.load.DirectorySpecSource;
+import dev.chartfactory.core.pipeline.Pipeline;
 import dev.chartfactory.core.render.RenderedChart;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
 import dev.chartfactory.core.validate.ChartValidator;

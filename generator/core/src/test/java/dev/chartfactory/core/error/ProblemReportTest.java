@@ -28,7 +28,7 @@ class ProblemReportTest {
 
   @Test
   void report_whenTheSummaryCarriesControlCharacters_escapesItToo() {
-    FactoryException failure = new FactoryException("'web\u001b[2J' is not an app", List.of());
+    FactoryException failure = new InvalidInputException("'web\u001b[2J' is not an app", List.of());
 
     assertThat(failure.report()).isEqualTo("'web\\u001b[2J' is not an app");
   }

@@ -2,8 +2,8 @@ package dev.chartfactory.core.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chartfactory.core.Pipeline;
 import dev.chartfactory.core.PipelineListener;
+import dev.chartfactory.core.pipeline.Pipeline;
 import dev.chartfactory.core.render.Provenance;
 import dev.chartfactory.core.write.ChartWriter;
 import java.io.IOException;

@@ -3,10 +3,10 @@ package dev.chartfactory.core.git;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.chartfactory.core.Pipeline;
 import dev.chartfactory.core.PipelineListener;
 import dev.chartfactory.core.error.GitException;
 import dev.chartfactory.core.load.DirectorySpecSource;
+import dev.chartfactory.core.pipeline.Pipeline;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;

@@ -66,6 +66,29 @@ class HelmClusterCommandsTest {
   }
 
   @Test
+  void verbCommands_nameEachFlag_insteadOfPositionalBooleans() throws IOException {
+    HelmCli helm = fakeHelm("ok", "", 0);
+    Path chart = tmp.resolve("umbrella-chart");
+    Path values = tmp.resolve("umbrella-chart/values-dev.yaml");
+
+    HelmUpgrade.of(chart, "platform", "platform").values(List.of(values)).waitUntilReady(false)
+        .timeout(Duration.ofSeconds(90)).serverDryRun(true).run(helm);
+    assertThat(args()).containsExactly("upgrade", "--install", "platform", chart.toString(), "--namespace",
+        "platform", "--create-namespace", "--values", values.toString(), "--timeout", "90s", "--dry-run=server");
+
+    HelmRollback.of("platform", 3, "platform").timeout(Duration.ofMinutes(2)).run(helm);
+    assertThat(args()).containsExactly("rollback", "platform", "3", "--namespace", "platform", "--timeout", "120s",
+        "--wait");
+
+    HelmLint.of(chart).values(List.of(values)).strict().run(helm);
+    assertThat(args()).containsExactly("lint", chart.toString(), "--strict", "--values", values.toString());
+
+    HelmTemplate.of(chart, "platform", "shop").set(java.util.Map.of("a", "1")).skipSchemaValidation().run(helm);
+    assertThat(args()).containsExactly("template", "platform", chart.toString(), "--namespace", "shop",
+        "--skip-schema-validation", "--set", "a=1");
+  }
+
+  @Test
   void status_withoutKubeconfig_passesNone_andParsesTheJson() throws IOException {
     HelmCli helm = fakeHelm("{\"name\":\"platform\",\"namespace\":\"platform\",\"version\":2,"
         + "\"info\":{\"status\":\"deployed\",\"description\":\"Upgrade complete\"}}", "", 0);

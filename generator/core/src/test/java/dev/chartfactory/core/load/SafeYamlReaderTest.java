@@ -1,12 +1,10 @@
 package dev.chartfactory.core.load;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import dev.chartfactory.core.Pipeline;
 import dev.chartfactory.core.PipelineListener;
 import dev.chartfactory.core.TestRepos;
 import dev.chartfactory.core.error.SpecException;
+import dev.chartfactory.core.pipeline.Pipeline;
+import dev.chartfactory.core.yaml.YamlNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SafeYamlReaderTest {
 

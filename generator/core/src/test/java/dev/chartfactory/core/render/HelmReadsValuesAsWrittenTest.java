@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chartfactory.core.Generated;
 import dev.chartfactory.core.HelmProbe;
-import dev.chartfactory.core.Pipeline;
 import dev.chartfactory.core.PipelineListener;
 import dev.chartfactory.core.TestHelm;
 import dev.chartfactory.core.TestRepos;
 import dev.chartfactory.core.helm.HelmCli;
 import dev.chartfactory.core.load.DirectorySpecSource;
+import dev.chartfactory.core.pipeline.Pipeline;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
 import dev.chartfactory.core.validate.ChartValidator;
-import dev.chartfactory.core.validate.ManifestSchemaValidator;
 import dev.chartfactory.core.validate.ChartWorkspace;
+import dev.chartfactory.core.validate.ManifestSchemaValidator;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,15 +1,15 @@
 package dev.chartfactory.core.render;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.chartfactory.core.Generated;
 import dev.chartfactory.core.TestRepos;
+import dev.chartfactory.core.umbrella.GeneratorId;
 import dev.chartfactory.core.write.ChartWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ProvenanceTest {
 

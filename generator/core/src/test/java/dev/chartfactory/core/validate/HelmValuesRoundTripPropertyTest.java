@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chartfactory.core.Generated;
 import dev.chartfactory.core.HelmProbe;
-import dev.chartfactory.core.Pipeline;
 import dev.chartfactory.core.PipelineListener;
 import dev.chartfactory.core.TestHelm;
 import dev.chartfactory.core.TestRepos;
@@ -12,6 +11,7 @@ import dev.chartfactory.core.error.Problem;
 import dev.chartfactory.core.helm.HelmCli;
 import dev.chartfactory.core.helm.HelmException;
 import dev.chartfactory.core.load.DirectorySpecSource;
+import dev.chartfactory.core.pipeline.Pipeline;
 import dev.chartfactory.core.render.RenderedChart;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
 import java.nio.file.Files;

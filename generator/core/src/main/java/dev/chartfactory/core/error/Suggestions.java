@@ -1,4 +1,4 @@
-package dev.chartfactory.core.check;
+package dev.chartfactory.core.error;
 
 import java.util.Collection;
 import java.util.Comparator;

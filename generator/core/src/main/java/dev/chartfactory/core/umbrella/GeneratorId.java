@@ -1,5 +1,7 @@
-package dev.chartfactory.core.render;
+package dev.chartfactory.core.umbrella;
 
+import dev.chartfactory.core.error.InternalException;
+import dev.chartfactory.core.render.BlueprintEngine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,14 +38,14 @@ public final class GeneratorId {
       for (String resource : BlueprintEngine.builtInResources()) {
         add(digest, resource);
       }
-      for (String resource : dev.chartfactory.core.umbrella.UmbrellaRenderer.templateResources()) {
+      for (String resource : UmbrellaRenderer.templateResources()) {
         add(digest, resource);
       }
       String version = BlueprintEngine.readResource("/dev/chartfactory/core/version.txt").strip();
       return (version.isEmpty() || version.startsWith("$") ? "dev" : version) + "+"
           + HexFormat.of().formatHex(digest.digest(), 0, 6);
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+      throw new InternalException("cannot compute the generator id", e);
     }
   }
 

@@ -1,4 +1,4 @@
-package dev.chartfactory.core.load;
+package dev.chartfactory.core.yaml;
 
 import dev.chartfactory.core.error.SourceLocation;
 import java.util.List;

@@ -1,8 +1,8 @@
-package dev.chartfactory.cli;
+package dev.chartfactory.core.pipeline;
 
+import dev.chartfactory.core.error.FileAccessException;
 import dev.chartfactory.core.validate.ChartWorkspace;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import java.util.List;
  * Temporary folders a command needs until the process ends (helm's private homes, dry-run
  * output), removed when the JVM exits, so runs do not pile folders up in the temp dir.
  */
-final class ScratchFolders {
+public final class ScratchFolders {
 
   private static final List<Path> CREATED = new ArrayList<>();
 
@@ -26,7 +26,8 @@ final class ScratchFolders {
 
   private ScratchFolders() {}
 
-  static Path create(String prefix) {
+  /** A new empty folder in the temp dir, named {@code <prefix><random>}. */
+  public static Path create(String prefix) {
     try {
       Path folder = Files.createTempDirectory(prefix);
       synchronized (CREATED) {
@@ -34,7 +35,7 @@ final class ScratchFolders {
       }
       return folder;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a temporary folder: " + e.getMessage(), e);
+      throw FileAccessException.of("cannot create a temporary folder", e);
     }
   }
 }

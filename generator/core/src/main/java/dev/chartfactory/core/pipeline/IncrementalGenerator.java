@@ -1,4 +1,4 @@
-package dev.chartfactory.core;
+package dev.chartfactory.core.pipeline;
 
 import dev.chartfactory.core.load.SpecSource;
 import dev.chartfactory.core.render.ChartRenderer;

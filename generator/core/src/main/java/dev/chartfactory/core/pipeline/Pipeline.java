@@ -1,5 +1,7 @@
-package dev.chartfactory.core;
+package dev.chartfactory.core.pipeline;
 
+import dev.chartfactory.core.PipelineListener;
+import dev.chartfactory.core.Workers;
 import dev.chartfactory.core.check.CrossFieldChecker;
 import dev.chartfactory.core.check.SchemaChecker;
 import dev.chartfactory.core.error.Problem;
@@ -7,12 +9,12 @@ import dev.chartfactory.core.error.SpecException;
 import dev.chartfactory.core.load.SpecLoader;
 import dev.chartfactory.core.load.SpecSource;
 import dev.chartfactory.core.load.YamlLimits;
-import dev.chartfactory.core.resolve.ResolvedPlatform;
-import dev.chartfactory.core.resolve.SpecResolver;
-import dev.chartfactory.core.spec.ConfigRepo;
 import dev.chartfactory.core.render.BlueprintEngine;
 import dev.chartfactory.core.render.ChartRenderer;
 import dev.chartfactory.core.render.RenderedChart;
+import dev.chartfactory.core.resolve.ResolvedPlatform;
+import dev.chartfactory.core.resolve.SpecResolver;
+import dev.chartfactory.core.spec.ConfigRepo;
 import dev.chartfactory.core.umbrella.UmbrellaRenderer;
 import java.util.ArrayList;
 import java.util.Collection;
