@@ -76,7 +76,8 @@ class HelmValuesRoundTripPropertyTest {
     return java.util.regex.Pattern.matches("[\\p{M}\\p{N}\\p{P}\\p{S}]", new String(Character.toChars(c)));
   }
 
-  @Property(tries = 4, shrinking = ShrinkingMode.OFF)
+  // A fixed seed keeps CI repeatable (random seeds found the U+00A0 and tab cases); change it to explore.
+  @Property(tries = 4, shrinking = ShrinkingMode.OFF, seed = "20261202")
   void everyString_reachesHelmUnchanged_andBothSchemaChecksAccept(
       @ForAll @Size(min = 200, max = 200) List<@From("tricky") String> strings,
       @ForAll @Size(min = 12, max = 12) List<@From("tags") String> tags) throws Exception {
