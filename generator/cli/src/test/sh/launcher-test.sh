@@ -61,4 +61,13 @@ grep -q '^Chart Factory ' "$work/version" || fail "factory --version through a s
 (cd "$work/elsewhere" && "$work/prefix/bin/factory-relative" --help >/dev/null) \
   || fail "factory through a relative symlink failed"
 [[ ! -e "$work/elsewhere/generator" && ! -e "$work/prefix/generator" ]] || fail "the launcher built in the wrong folder"
+echo "launcher test 4: validation results are found again by a new process"
+# Keys must not depend on anything that changes between JVMs (hash-ordered sets and maps did).
+cp -r "$root/examples/small" "$work/cached"
+FACTORY_CACHE_DIR="$work/cache" "$work/full/bin/factory" generate-all --repo "$work/cached" >/dev/null 2>"$work/first" \
+  || fail "generate-all with validation failed: $(cat "$work/first")"
+FACTORY_CACHE_DIR="$work/cache" "$work/full/bin/factory" generate-all --repo "$work/cached" >/dev/null 2>"$work/second" \
+  || fail "generate-all again failed: $(cat "$work/second")"
+grep -q "(validated 0 of [0-9]*, [0-9]* from cache)" "$work/second" \
+  || fail "the second process validated again: $(grep validate "$work/second")"
 echo "launcher tests passed"

@@ -162,8 +162,8 @@ public final class ChartValidator {
   /**
    * Per environment, the hash of everything its validation depends on: the generator, helm and
    * schema versions, the release, every chart file except other environments' values files, and
-   * the specs the policy rules read (the factory, the apps with their waivers, the environment,
-   * its instances, the config repo's blueprints).
+   * what the policy rules read from the specs (the environment, the apps' waivers, the config
+   * repo's blueprints).
    */
   private Map<String, String> cacheKeys(ResolvedPlatform platform, List<RenderedChart> charts,
       List<EnvironmentSpec> environments) {
@@ -172,16 +172,20 @@ public final class ChartValidator {
         .add("helm", helm.version())
         .add("schemas", ManifestSchemaValidator.SCHEMA_VERSIONS)
         .add("release", platform.factory().umbrella().name() + " " + platform.factory().umbrella().namespace())
-        .add("factory", String.valueOf(platform.repo().factory()))
-        .add("apps", String.valueOf(platform.repo().apps()))
         .add("blueprints", String.valueOf(platform.repo().templateOverrides()));
+    // What the policy rules read besides the rendered objects: each app's waivers (the rest of
+    // the specs reaches validation only through the chart bytes below). Spec records are not
+    // hashed whole: some hold sets of enums, whose order changes from one JVM to the next.
+    platform.repo().apps().forEach((name, app) ->
+        common.add("waivers " + name, String.valueOf(new java.util.TreeMap<>(app.waivers()))));
     String shared = common.build();
     Map<String, String> keys = new java.util.LinkedHashMap<>();
     for (EnvironmentSpec environment : environments) {
       ValidationCache.KeyBuilder key = new ValidationCache.KeyBuilder().add("shared", shared)
-          .add("environment", String.valueOf(environment));
-      platform.repo().instances().forEach((app, byEnvironment) ->
-          key.add("instance " + app, String.valueOf(byEnvironment.get(environment.name()))));
+          // The fields the policy rules read; the record's own text includes its Origin, whose
+          // field map iterates in a different order in every JVM.
+          .add("environment", environment.name() + " dev=" + environment.dev() + " namespace=" + environment.namespace()
+              + " prefix=" + environment.namespacePrefix() + " quota=" + environment.quota());
       for (RenderedChart chart : charts) {
         chart.files().forEach((path, content) -> {
           boolean otherValues = chart.isUmbrella() && path.startsWith("values-")
