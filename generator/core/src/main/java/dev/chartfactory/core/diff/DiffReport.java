@@ -116,8 +116,8 @@ public record DiffReport(Map<String, List<ObjectChange>> byEnvironment) {
     });
     Map<String, Object> root = new java.util.LinkedHashMap<>();
     root.put("schema", "chartfactory.dev/diff/v1");
-    root.put("changed", byEnvironment.values().stream().anyMatch(all -> !Reviewed.of(all).changes().isEmpty()
-        || Reviewed.of(all).provenanceObjects() > 0));
+    // Every object change is either kept or counted as provenance, so any change at all.
+    root.put("changed", !isEmpty());
     root.put("environments", environments);
     return new tools.jackson.databind.ObjectMapper().writer(tools.jackson.databind.SerializationFeature.INDENT_OUTPUT)
         .writeValueAsString(root);
