@@ -68,6 +68,6 @@ FACTORY_CACHE_DIR="$work/cache" "$work/full/bin/factory" generate-all --repo "$w
   || fail "generate-all with validation failed: $(cat "$work/first")"
 FACTORY_CACHE_DIR="$work/cache" "$work/full/bin/factory" generate-all --repo "$work/cached" >/dev/null 2>"$work/second" \
   || fail "generate-all again failed: $(cat "$work/second")"
-grep -q "(validated 0 of [0-9]*, [0-9]* from cache)" "$work/second" \
+grep -q "(validated 0 of [0-9]* app and umbrella renders, [0-9]* from cache)" "$work/second" \
   || fail "the second process validated again: $(grep validate "$work/second")"
 echo "launcher tests passed"

@@ -86,7 +86,7 @@ class GenerateCommandsTest {
     List<String> charts = contents(repo);
 
     CliRun again = CliRun.of("generate-all", "--repo", repo.toString());
-    assertThat(again.err()).containsPattern("\\(validated 0 of (\\d+), \\1 from cache\\)");
+    assertThat(again.err()).containsPattern("\\(validated 0 of (\\d+) app and umbrella renders, \\1 from cache\\)");
     CliRun noCache = CliRun.of("generate-all", "--repo", repo.toString(), "--no-cache");
     assertThat(noCache.exitCode()).as(noCache.err()).isZero();
     assertThat(noCache.err()).contains("policy rules").doesNotContain("from cache");

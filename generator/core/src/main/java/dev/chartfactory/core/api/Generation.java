@@ -131,15 +131,15 @@ final class Generation {
     if (skipValidation) {
       return dryRun ? writer.plan(charts, apps.isEmpty()) : writer.write(charts, apps.isEmpty());
     }
-    // The umbrella needs every app chart, so validation renders all of them. They are laid out
-    // for helm next to the output, so the charts that pass are moved into place, not written again.
-    List<RenderedChart> all = apps.isEmpty() ? charts
-        : writer.withProvenance(pipeline.render(platform, Set.of()), provenance);
+    // Validation renders, next to the output, only the charts whose results are not cached (for
+    // generate APP, only that app's and the umbrella's own objects): the charts that pass are
+    // moved into place from there, not written again.
     Path staging = dryRun ? ScratchFolders.create("factory-validate-") : writer.stagingFolder();
     try {
-      ChartWorkspace workspace = ChartWorkspace.of(staging, all);
-      Validators.forRepo(root, listener, noCache).validate(platform, workspace, all);
-      return dryRun ? writer.plan(charts, apps.isEmpty()) : writer.write(charts, apps.isEmpty(), workspace);
+      ChartValidator.Validated validated = Validators.forRepo(root, listener, noCache).validateIn(staging, platform,
+          charts);
+      return dryRun ? writer.plan(charts, apps.isEmpty())
+          : writer.write(charts, apps.isEmpty(), validated.workspace());
     } finally {
       ChartWorkspace.deleteQuietly(staging);
     }

@@ -118,10 +118,25 @@ public final class HelmCli {
     return binary;
   }
 
-  /** {@code helm version --short}, e.g. {@code v3.17.3+ge4da497}. */
+  /**
+   * {@code helm version --short}, e.g. {@code v3.17.3+ge4da497}: asked once per process per
+   * binary, told apart by path, size and modification time (an upgrade in place changes those).
+   */
   public String version() {
-    return run(List.of("version", "--short"), false).strip();
+    String identity;
+    try {
+      java.nio.file.attribute.BasicFileAttributes attributes = java.nio.file.Files.readAttributes(binary,
+          java.nio.file.attribute.BasicFileAttributes.class);
+      identity = binary + " " + attributes.size() + " " + attributes.lastModifiedTime().toMillis();
+    } catch (java.io.IOException e) {
+      return run(List.of("version", "--short"), false).strip();
+    }
+    return VERSIONS.computeIfAbsent(identity, ignored -> run(List.of("version", "--short"), false).strip());
   }
+
+  /** Binary identity (path, size, mtime) → its {@code helm version --short}. */
+  private static final java.util.concurrent.ConcurrentMap<String, String> VERSIONS =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * {@code helm lint}. With {@code strict}, warnings fail too.

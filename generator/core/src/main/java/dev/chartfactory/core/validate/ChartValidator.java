@@ -77,8 +77,15 @@ public final class ChartValidator {
     }
   }
 
-  /** What one environment's render gave: object count, errors, warnings. */
-  private record EnvironmentResult(int manifests, List<Problem> problems, List<PolicyFinding> warnings) {}
+  /** What one part's render in one environment gave: object count, errors, warnings, claims. */
+  private record PartResult(int manifests, List<Problem> problems, List<PolicyFinding> warnings,
+      PolicyChecker.Claims claims) {}
+
+  /** The passing report, and the workspace the charts rendered by helm were laid out in (null: none). */
+  public record Validated(Report report, ChartWorkspace workspace) {}
+
+  /** The part of an environment's render that is the umbrella's own objects (not any app's). */
+  private static final String OWN = "";
 
   /** Validates, or throws {@link ValidationException} listing every error found. */
   public Report validate(ResolvedPlatform platform, List<RenderedChart> charts) {
@@ -89,130 +96,265 @@ public final class ChartValidator {
       throw FileAccessException.of("cannot create a scratch folder for validation", e);
     }
     try {
-      return validate(platform, ChartWorkspace.of(scratch, charts), charts);
+      return validateIn(scratch, platform, charts).report();
     } finally {
       ChartWorkspace.deleteQuietly(scratch);
     }
   }
 
   /**
-   * Validates charts already laid out in {@code workspace} (which the caller owns, say to move
-   * them into place afterwards), or throws {@link ValidationException}.
+   * Validates {@code charts} (the umbrella and some or all app charts), laying out in
+   * {@code scratch} (which the caller owns, say to move charts into place afterwards) only the
+   * charts helm has to render, or throws {@link ValidationException}.
+   *
+   * <p>Each app's render in each environment, and the umbrella's own objects in each, are
+   * parts validated on their own and cached under a key of their own: an app's subchart sees
+   * only its own values block and {@code global}, so its objects are the same whichever other
+   * apps render with it (UmbrellaPartsTest proves it on the examples). Only the parts whose key
+   * is not in the cache are rendered, through the umbrella cut down to their apps; the rules that
+   * span apps (unique hosts, quotas) then run over what every part claims.
    */
-  public Report validate(ResolvedPlatform platform, ChartWorkspace workspace, List<RenderedChart> charts) {
+  public Validated validateIn(Path scratch, ResolvedPlatform platform, List<RenderedChart> charts) {
     List<EnvironmentSpec> environments = List.copyOf(platform.repo().environments().values());
-    List<String> linted = chartsFromUserBlueprints(platform, charts);
-    int workers = Math.max(1, Math.min(environments.size() + (linted.isEmpty() ? 0 : 1),
-        Runtime.getRuntime().availableProcessors() + 1));
-    ExecutorService pool = Workers.pool("factory-validate", workers);
-    try {
-      CompletableFuture<List<Problem>> lint = linted.isEmpty() ? CompletableFuture.completedFuture(List.of())
-          : CompletableFuture.supplyAsync(() -> lint(workspace, linted), pool);
-      Map<String, String> keys = cache.enabled() ? cacheKeys(platform, charts, environments) : Map.of();
-      Map<String, ValidationCache.Entry> cached = new java.util.HashMap<>();
-      keys.forEach((environment, key) -> cache.find(key).ifPresent(entry -> cached.put(environment, entry)));
-      List<CompletableFuture<EnvironmentResult>> results = new ArrayList<>();
-      for (EnvironmentSpec environment : environments) {
-        ValidationCache.Entry hit = cached.get(environment.name());
-        results.add(hit != null
-            ? CompletableFuture.completedFuture(new EnvironmentResult(hit.manifests(), List.of(), hit.warnings()))
-            : CompletableFuture.supplyAsync(() -> validate(platform, workspace, environment), pool));
+    RenderedChart umbrella = RenderedChart.umbrellaIn(charts).orElse(null);
+    List<RenderedChart> appCharts = charts.stream().filter(chart -> chart != umbrella).toList();
+    List<String> parts = new ArrayList<>();
+    parts.add(OWN);
+    appCharts.forEach(chart -> parts.add(chart.name()));
+    // environment → part → key; empty when nothing may be reused (no cache, or values not in blocks).
+    Map<String, Map<String, String>> keys = cache.enabled() && umbrella != null
+        ? cacheKeys(platform, umbrella, appCharts, environments) : Map.of();
+    Map<String, Map<String, PartResult>> results = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<String, Set<String>> missing = new java.util.LinkedHashMap<>();
+    Set<String> rendered = new TreeSet<>();
+    int fromCache = 0;
+    for (EnvironmentSpec environment : environments) {
+      Map<String, PartResult> found = new java.util.concurrent.ConcurrentHashMap<>();
+      Set<String> misses = new java.util.LinkedHashSet<>();
+      Map<String, String> environmentKeys = keys.getOrDefault(environment.name(), Map.of());
+      for (String part : parts) {
+        String key = environmentKeys.get(part);
+        ValidationCache.Entry hit = key == null ? null : cache.find(key).orElse(null);
+        if (hit != null) {
+          found.put(part, new PartResult(hit.manifests(), List.of(), hit.warnings(), hit.claims()));
+          fromCache++;
+        } else {
+          misses.add(part);
+        }
       }
-      // Every environment from the cache means every input is as it was when all of this passed.
-      boolean allCached = cached.size() == environments.size();
-      List<Problem> problems = new ArrayList<>(allCached ? List.of() : valuesSchemas.check(platform, charts));
-      problems.addAll(allCached ? List.of() : Workers.join(lint));
-      List<PolicyFinding> warnings = new ArrayList<>();
-      int manifests = 0;
-      Map<String, EnvironmentResult> fresh = new java.util.HashMap<>();
-      for (int i = 0; i < environments.size(); i++) {
-        EnvironmentResult done = Workers.join(results.get(i));
-        manifests += done.manifests();
-        problems.addAll(done.problems());
-        warnings.addAll(done.warnings());
-        fresh.put(environments.get(i).name(), done);
+      results.put(environment.name(), found);
+      if (!misses.isEmpty()) {
+        missing.put(environment.name(), misses);
+        rendered.addAll(misses);
       }
-      if (!problems.isEmpty()) {
-        throw new ValidationException(problems);
+    }
+    List<RenderedChart> toRender = appCharts.stream().filter(chart -> rendered.contains(chart.name())).toList();
+    List<String> linted = chartsFromUserBlueprints(platform, toRender);
+    ChartWorkspace workspace = null;
+    List<Problem> problems = new ArrayList<>();
+    if (!missing.isEmpty()) {
+      List<RenderedChart> laidOut = new ArrayList<>(toRender);
+      if (umbrella != null) {
+        laidOut.add(umbrella);
       }
-      keys.forEach((environment, key) -> {
-        if (!cached.containsKey(environment)) {
-          EnvironmentResult done = fresh.get(environment);
-          cache.store(key, new ValidationCache.Entry(done.manifests(), done.warnings()));
+      // Every app: the whole umbrella as it is. Some: the umbrella cut down to them, without its
+      // own templates when no environment needs its own objects again.
+      boolean everyApp = umbrella == null || toRender.stream().map(RenderedChart::name)
+          .collect(java.util.stream.Collectors.toSet()).equals(dev.chartfactory.core.umbrella.UmbrellaFiles.appNames(umbrella));
+      workspace = everyApp ? ChartWorkspace.of(scratch, laidOut)
+          : rendered.contains(OWN) ? ChartWorkspace.subset(scratch, laidOut)
+          : ChartWorkspace.appsOnly(scratch, laidOut);
+      ChartWorkspace layout = workspace;
+      int workers = Math.max(1, Math.min(missing.size() + (linted.isEmpty() ? 0 : 1),
+          Runtime.getRuntime().availableProcessors() + 1));
+      ExecutorService pool = Workers.pool("factory-validate", workers);
+      try {
+        CompletableFuture<List<Problem>> lint = linted.isEmpty() ? CompletableFuture.completedFuture(List.of())
+            : CompletableFuture.supplyAsync(() -> lint(layout, linted), pool);
+        List<CompletableFuture<List<Problem>>> renders = new ArrayList<>();
+        for (EnvironmentSpec environment : environments) {
+          Set<String> misses = missing.get(environment.name());
+          if (misses != null) {
+            renders.add(CompletableFuture.supplyAsync(() -> render(platform, layout, environment, misses,
+                results.get(environment.name())), pool));
+          }
+        }
+        List<RenderedChart> valuesChecked = new ArrayList<>(toRender);
+        if (umbrella != null) {
+          valuesChecked.add(umbrella);
+        }
+        problems.addAll(valuesSchemas.check(platform, valuesChecked));
+        problems.addAll(Workers.join(lint));
+        renders.forEach(render -> problems.addAll(Workers.join(render)));
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+    List<PolicyFinding> warnings = new ArrayList<>();
+    int manifests = 0;
+    for (EnvironmentSpec environment : environments) {
+      Map<String, PartResult> found = results.get(environment.name());
+      List<PolicyChecker.Claims> claims = new ArrayList<>();
+      for (String part : parts) {
+        PartResult result = found.get(part);
+        if (result == null) {
+          continue; // helm failed; its problem is listed
+        }
+        manifests += result.manifests();
+        problems.addAll(result.problems());
+        warnings.addAll(result.warnings());
+        claims.add(result.claims());
+      }
+      for (PolicyFinding finding : policy.across(platform, environment, claims)) {
+        if (finding.severity() == PolicyFinding.Severity.ERROR) {
+          problems.add(locate(platform, finding));
+        } else {
+          warnings.add(finding);
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ValidationException(problems);
+    }
+    keys.forEach((environment, partKeys) -> {
+      Set<String> misses = missing.getOrDefault(environment, Set.of());
+      partKeys.forEach((part, key) -> {
+        PartResult done = misses.contains(part) ? results.get(environment).get(part) : null;
+        if (done != null) {
+          cache.store(key, new ValidationCache.Entry(done.manifests(), done.warnings(), done.claims()));
         }
       });
-      String fromCache = !cache.enabled() ? ""
-          : " (validated " + (environments.size() - cached.size()) + " of " + environments.size() + ", "
-              + cached.size() + " from cache)";
-      listener.progress("validate", manifests + " manifests in " + environments.size()
-          + (environments.size() == 1 ? " environment pass" : " environments pass")
-          + " helm template, their Kubernetes schemas and the policy rules"
-          + (linted.isEmpty() ? "" : "; " + linted.size() + " charts from your blueprints pass helm lint --strict")
-          + fromCache);
-      for (PolicyFinding warning : warnings) {
-        listener.progress("policy", "warning [" + warning.rule() + "] " + warning.object() + " in environment "
-            + warning.environment() + ": " + warning.message());
-      }
-      return new Report(manifests, environments.size(), warnings);
-    } finally {
-      pool.shutdownNow();
+    });
+    int total = parts.size() * environments.size();
+    String cacheNote = !cache.enabled() ? ""
+        : " (validated " + (total - fromCache) + " of " + total + " app and umbrella renders, " + fromCache
+            + " from cache)";
+    listener.progress("validate", manifests + " manifests in " + environments.size()
+        + (environments.size() == 1 ? " environment pass" : " environments pass")
+        + " helm template, their Kubernetes schemas and the policy rules"
+        + (linted.isEmpty() ? "" : "; " + linted.size() + " charts from your blueprints pass helm lint --strict")
+        + cacheNote);
+    for (PolicyFinding warning : warnings) {
+      listener.progress("policy", "warning [" + warning.rule() + "] " + warning.object() + " in environment "
+          + warning.environment() + ": " + warning.message());
     }
+    return new Validated(new Report(manifests, environments.size(), warnings), workspace);
   }
 
   /**
-   * Per environment, the hash of everything its validation depends on: the generator, helm and
-   * schema versions, the release, every chart file except other environments' values files, and
-   * what the policy rules read from the specs (the environment, the apps' waivers, the config
-   * repo's blueprints).
+   * Per environment and part (an app, or {@link #OWN}), the hash of everything its validation
+   * depends on: the generator, helm and schema versions, the release, the environment fields the
+   * policy rules read, and then for an app its chart, its waivers, the umbrella's templates and
+   * Chart.yaml (but the dependency list) and its own and the {@code global} blocks of the values
+   * files; for the umbrella's own objects everything of the umbrella but the apps' blocks and
+   * the dependency list. Empty when the values files are not in the block layout.
    */
-  private Map<String, String> cacheKeys(ResolvedPlatform platform, List<RenderedChart> charts,
-      List<EnvironmentSpec> environments) {
-    ValidationCache.KeyBuilder common = new ValidationCache.KeyBuilder()
+  private Map<String, Map<String, String>> cacheKeys(ResolvedPlatform platform, RenderedChart umbrella,
+      List<RenderedChart> appCharts, List<EnvironmentSpec> environments) {
+    String shared = new ValidationCache.KeyBuilder()
         .add("generator", dev.chartfactory.core.umbrella.GeneratorId.current())
         .add("helm", helm.version())
         .add("schemas", ManifestSchemaValidator.SCHEMA_VERSIONS)
         .add("release", platform.factory().umbrella().name() + " " + platform.factory().umbrella().namespace())
-        .add("blueprints", String.valueOf(platform.repo().templateOverrides()));
-    // What the policy rules read besides the rendered objects: each app's waivers (the rest of
-    // the specs reaches validation only through the chart bytes below). Spec records are not
-    // hashed whole: some hold sets of enums, whose order changes from one JVM to the next.
-    platform.repo().apps().forEach((name, app) ->
-        common.add("waivers " + name, String.valueOf(new java.util.TreeMap<>(app.waivers()))));
-    String shared = common.build();
-    Map<String, String> keys = new java.util.LinkedHashMap<>();
-    for (EnvironmentSpec environment : environments) {
-      ValidationCache.KeyBuilder key = new ValidationCache.KeyBuilder().add("shared", shared)
-          // The fields the policy rules read; the record's own text includes its Origin, whose
-          // field map iterates in a different order in every JVM.
-          .add("environment", environment.name() + " dev=" + environment.dev() + " namespace=" + environment.namespace()
-              + " prefix=" + environment.namespacePrefix() + " quota=" + environment.quota());
-      for (RenderedChart chart : charts) {
-        chart.files().forEach((path, content) -> {
-          boolean otherValues = chart.isUmbrella() && path.startsWith("values-")
-              && !path.equals("values-" + environment.name() + ".yaml");
-          if (!otherValues) {
-            key.add(chart.folder() + "/" + path, content);
-          }
-        });
+        .add("blueprints", String.valueOf(new java.util.TreeMap<>(platform.repo().templateOverrides())))
+        .add("chart", String.valueOf(dev.chartfactory.core.umbrella.UmbrellaChartYaml
+            .parse(umbrella.files().get("Chart.yaml")).withoutDependencies()))
+        .build();
+    Set<String> allApps = dev.chartfactory.core.umbrella.UmbrellaFiles.appNames(umbrella);
+    // The umbrella's files but Chart.yaml and values: its templates (whose named templates
+    // subcharts may include), NOTES.txt, .helmignore.
+    ValidationCache.KeyBuilder templatesKey = new ValidationCache.KeyBuilder();
+    umbrella.files().forEach((path, content) -> {
+      if (!path.equals("Chart.yaml") && !ChartWorkspace.isValuesFile(path)) {
+        templatesKey.add(path, content);
       }
-      keys.put(environment.name(), key.build());
+    });
+    String templates = templatesKey.build();
+    Map<String, Map<String, String>> keys = new java.util.LinkedHashMap<>();
+    for (EnvironmentSpec environment : environments) {
+      Map<String, String> values = dev.chartfactory.core.umbrella.UmbrellaFiles.blocks(umbrella.files().get("values.yaml"));
+      String valuesFile = "values-" + environment.name() + ".yaml";
+      Map<String, String> environmentValues = umbrella.files().containsKey(valuesFile)
+          ? dev.chartfactory.core.umbrella.UmbrellaFiles.blocks(umbrella.files().get(valuesFile)) : Map.of();
+      if (values == null || environmentValues == null) {
+        return Map.of();
+      }
+      // The fields the policy rules read; the record's own text includes its Origin, whose
+      // field map iterates in a different order in every JVM.
+      String environmentFields = environment.name() + " dev=" + environment.dev() + " namespace="
+          + environment.namespace() + " prefix=" + environment.namespacePrefix() + " quota=" + environment.quota();
+      Map<String, String> partKeys = new java.util.LinkedHashMap<>();
+      ValidationCache.KeyBuilder own = new ValidationCache.KeyBuilder().add("shared", shared).add("part", "umbrella")
+          .add("environment", environmentFields).add("templates", templates);
+      values.forEach((block, text) -> {
+        if (!allApps.contains(block)) {
+          own.add("values.yaml " + block, text);
+        }
+      });
+      environmentValues.forEach((block, text) -> {
+        if (!allApps.contains(block)) {
+          own.add(valuesFile + " " + block, text);
+        }
+      });
+      partKeys.put(OWN, own.build());
+      for (RenderedChart chart : appCharts) {
+        String app = chart.name();
+        var spec = platform.repo().apps().get(app);
+        ValidationCache.KeyBuilder key = new ValidationCache.KeyBuilder().add("shared", shared).add("part", "app " + app)
+            .add("environment", environmentFields).add("templates", templates)
+            // What the policy rules read besides the objects: the app's waivers.
+            .add("waivers", spec == null ? "" : String.valueOf(new java.util.TreeMap<>(spec.waivers())))
+            .add("values.yaml global", values.get("global"))
+            .add("values.yaml app", values.get(app))
+            .add(valuesFile + " global", environmentValues.get("global"))
+            .add(valuesFile + " app", environmentValues.get(app));
+        chart.files().forEach(key::add);
+        partKeys.put(app, key.build());
+      }
+      keys.put(environment.name(), partKeys);
     }
     return keys;
   }
 
-  private EnvironmentResult validate(ResolvedPlatform platform, ChartWorkspace workspace, EnvironmentSpec environment) {
+  /**
+   * {@code helm template} of the laid-out charts in one environment; the parts in {@code misses}
+   * are checked and their results put into {@code results}. Returns helm's own failure, if any.
+   */
+  private List<Problem> render(ResolvedPlatform platform, ChartWorkspace workspace, EnvironmentSpec environment,
+      Set<String> misses, Map<String, PartResult> results) {
     String valuesFile = "values-" + environment.name() + ".yaml";
-    String rendered;
+    String output;
     try {
       // Values are checked against each chart's values.schema.json by ValuesSchemaCheck.
-      rendered = HelmTemplate.of(workspace.umbrella(), platform.factory().umbrella().name(),
+      output = HelmTemplate.of(workspace.umbrella(), platform.factory().umbrella().name(),
               platform.factory().umbrella().namespace())
           .values(List.of(workspace.umbrella().resolve(valuesFile))).skipSchemaValidation().run(helm);
     } catch (HelmException e) {
-      return new EnvironmentResult(0, List.of(Problem.at(SourceLocation.ofFile(RepoLayout.UMBRELLA_CHART + "/" + valuesFile), "",
-          "helm rejected the rendered charts: " + e.getMessage().replace('\n', ' '))), List.of());
+      return List.of(Problem.at(SourceLocation.ofFile(RepoLayout.UMBRELLA_CHART + "/" + valuesFile), "",
+          "helm rejected the rendered charts: " + e.getMessage().replace('\n', ' ')));
     }
-    return check(platform, environment, rendered);
+    Map<String, List<RenderedObjects.Document>> byPart = new java.util.LinkedHashMap<>();
+    for (RenderedObjects.Document document : RenderedObjects.documents(output)) {
+      String part = partOf(document.source());
+      if (misses.contains(part)) {
+        byPart.computeIfAbsent(part, ignored -> new ArrayList<>()).add(document);
+      }
+    }
+    output = null; // let the text go while the parts are checked
+    for (String part : misses) {
+      results.put(part, check(platform, environment, byPart.getOrDefault(part, List.of())));
+      byPart.remove(part);
+    }
+    return List.of();
+  }
+
+  /** The app whose subchart a document came from, or {@link #OWN}. */
+  static String partOf(String source) {
+    if (source == null) {
+      return OWN;
+    }
+    Matcher matcher = SUBCHART_SOURCE.matcher(source);
+    return matcher.matches() ? matcher.group(1) : OWN;
   }
 
   /**
@@ -221,25 +363,35 @@ public final class ChartValidator {
    * only the objects given.
    */
   public List<Problem> problemsIn(ResolvedPlatform platform, EnvironmentSpec environment, String rendered) {
-    return check(platform, environment, rendered).problems();
+    PartResult result = check(platform, environment, RenderedObjects.documents(rendered));
+    List<Problem> problems = new ArrayList<>(result.problems());
+    for (PolicyFinding finding : policy.across(platform, environment, List.of(result.claims()))) {
+      if (finding.severity() == PolicyFinding.Severity.ERROR) {
+        problems.add(locate(platform, finding));
+      }
+    }
+    return problems;
   }
 
-  private EnvironmentResult check(ResolvedPlatform platform, EnvironmentSpec environment, String rendered) {
+  /** Schemas and policy rules of one part's objects. */
+  private PartResult check(ResolvedPlatform platform, EnvironmentSpec environment,
+      List<RenderedObjects.Document> documents) {
     List<Problem> problems = new ArrayList<>();
     List<PolicyFinding> warnings = new ArrayList<>();
-    List<RenderedObjects.Document> documents = RenderedObjects.documents(rendered);
     for (ManifestViolation violation : schemas.validate(documents)) {
       problems.add(locate(platform, environment, violation));
     }
-    for (PolicyFinding finding : policy.check(platform, environment, RenderedObjects.objects(documents))) {
+    PolicyChecker.Unit unit = policy.checkUnit(platform, environment, RenderedObjects.objects(documents));
+    for (PolicyFinding finding : unit.findings()) {
       if (finding.severity() == PolicyFinding.Severity.ERROR) {
         problems.add(locate(platform, finding));
       } else {
         warnings.add(finding);
       }
     }
-    int manifests = (int) rendered.lines().filter(line -> line.startsWith("kind:")).count();
-    return new EnvironmentResult(manifests, problems, warnings);
+    int manifests = (int) documents.stream().filter(document -> document.object() != null
+        && document.object().containsKey("kind")).count();
+    return new PartResult(manifests, problems, warnings, unit.claims());
   }
 
   /** {@code helm lint --strict} of the given app charts, in one helm run. */

@@ -43,9 +43,47 @@ public final class PolicyChecker {
   /** All findings not waived, for one environment's rendered objects. */
   public List<PolicyFinding> check(ResolvedPlatform platform, EnvironmentSpec environment,
       List<Map<String, Object>> objects) {
+    Unit unit = checkUnit(platform, environment, objects);
+    List<PolicyFinding> findings = new ArrayList<>(unit.findings());
+    findings.addAll(across(platform, environment, List.of(unit.claims())));
+    return findings;
+  }
+
+  /**
+   * A route one object claims ({@code host/path}), with what a finding about it needs.
+   *
+   * @param field the Kubernetes field that holds it
+   */
+  public record Route(String route, String object, String app, String component, String field) {}
+
+  /**
+   * What a part of an environment's objects (one app's render, or the umbrella's own objects)
+   * claims that rules spanning every object compare: its routes, the namespaces its apps run
+   * in, the namespaces it creates and those it gives a ResourceQuota.
+   */
+  public record Claims(List<Route> routes, Set<String> appNamespaces, Set<String> createdNamespaces,
+      Set<String> quotaNamespaces) {
+    public Claims {
+      routes = List.copyOf(routes);
+      appNamespaces = new TreeSet<>(appNamespaces);
+      createdNamespaces = new TreeSet<>(createdNamespaces);
+      quotaNamespaces = new TreeSet<>(quotaNamespaces);
+    }
+  }
+
+  /** One part's findings (not waived) and claims. */
+  public record Unit(List<PolicyFinding> findings, Claims claims) {}
+
+  /**
+   * The rules of one part of an environment's objects; the rules that span parts
+   * ({@code unique-hosts} between parts, {@code quota}) are left to {@link #across}.
+   */
+  public Unit checkUnit(ResolvedPlatform platform, EnvironmentSpec environment, List<Map<String, Object>> objects) {
     List<PolicyFinding> findings = new ArrayList<>();
     Map<String, String> hosts = new HashMap<>();
+    List<Route> routes = new ArrayList<>();
     Set<String> namespaces = new TreeSet<>();
+    Set<String> created = new TreeSet<>();
     Set<String> quotaNamespaces = new TreeSet<>();
     for (Map<String, Object> object : objects) {
       Context context = new Context(platform, environment, object);
@@ -54,7 +92,7 @@ public final class PolicyChecker {
         namespaces.add(context.namespace);
       }
       if (kind.equals("Namespace")) {
-        namespaces.add(context.name);
+        created.add(context.name);
       }
       if (kind.equals("ResourceQuota")) {
         quotaNamespaces.add(context.namespace);
@@ -68,7 +106,37 @@ public final class PolicyChecker {
       if (kind.equals("Service")) {
         checkServicePorts(context, findings);
       }
-      checkHosts(context, hosts, findings);
+      checkHosts(context, hosts, routes, findings);
+    }
+    return new Unit(findings.stream().filter(f -> !waived(platform, f)).toList(),
+        new Claims(routes, namespaces, created, quotaNamespaces));
+  }
+
+  /**
+   * The rules that span parts, over every part's claims in order: a route claimed by objects of
+   * two parts, and (with quotas) namespaces where apps run that get no ResourceQuota.
+   */
+  public List<PolicyFinding> across(ResolvedPlatform platform, EnvironmentSpec environment, List<Claims> parts) {
+    List<PolicyFinding> findings = new ArrayList<>();
+    Map<String, Route> owners = new HashMap<>();
+    Set<String> namespaces = new TreeSet<>();
+    Set<String> quotaNamespaces = new TreeSet<>();
+    for (int part = 0; part < parts.size(); part++) {
+      Claims claims = parts.get(part);
+      namespaces.addAll(claims.appNamespaces());
+      namespaces.addAll(claims.createdNamespaces());
+      quotaNamespaces.addAll(claims.quotaNamespaces());
+      Map<String, Route> own = new HashMap<>();
+      for (Route route : claims.routes()) {
+        Route owner = owners.get(route.route());
+        if (owner != null && !owner.object().equals(route.object())) {
+          findings.add(new PolicyFinding("unique-hosts", Severity.ERROR, environment.name(), route.app(),
+              route.component(), route.object(), route.field(), "host " + route.route() + " is already routed by "
+                  + owner.object()));
+        }
+        own.putIfAbsent(route.route(), route);
+      }
+      own.forEach(owners::putIfAbsent);
     }
     if (environment.quota() != null) {
       for (String namespace : namespaces) {
@@ -216,7 +284,8 @@ public final class PolicyChecker {
   }
 
   /** Ingress rules and HTTPRoute hostnames: one owner per host and path in the environment. */
-  private static void checkHosts(Context context, Map<String, String> hosts, List<PolicyFinding> findings) {
+  private static void checkHosts(Context context, Map<String, String> hosts, List<Route> claimed,
+      List<PolicyFinding> findings) {
     Map<String, Object> spec = map(context.object.get("spec"));
     List<String> routes = new ArrayList<>();
     if (context.kind.equals("Ingress")) {
@@ -231,11 +300,13 @@ public final class PolicyChecker {
         routes.add(host + "/");
       }
     }
+    String field = context.kind.equals("Ingress") ? "spec.rules" : "spec.hostnames";
     for (String route : routes) {
       String owner = hosts.putIfAbsent(route, context.object());
       if (owner != null && !owner.equals(context.object())) {
-        findings.add(context.finding("unique-hosts", context.kind.equals("Ingress") ? "spec.rules" : "spec.hostnames",
-            "host " + route + " is already routed by " + owner));
+        findings.add(context.finding("unique-hosts", field, "host " + route + " is already routed by " + owner));
+      } else if (owner == null) {
+        claimed.add(new Route(route, context.object(), context.app, context.component, field));
       }
     }
   }

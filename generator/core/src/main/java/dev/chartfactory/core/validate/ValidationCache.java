@@ -66,12 +66,23 @@ public final class ValidationCache {
     return folder != null;
   }
 
-  /** One environment's passing validation: how many objects, which policy warnings. */
-  public record Entry(int manifests, List<PolicyFinding> warnings) {
+  /**
+   * One passing validation of an app's render (or the umbrella's own objects) in one
+   * environment: how many objects, which policy warnings, and what its objects claim that rules
+   * spanning apps compare with the others.
+   */
+  public record Entry(int manifests, List<PolicyFinding> warnings, PolicyChecker.Claims claims) {
     public Entry {
       warnings = List.copyOf(warnings);
     }
+
+    public Entry(int manifests, List<PolicyFinding> warnings) {
+      this(manifests, warnings, NO_CLAIMS);
+    }
   }
+
+  private static final PolicyChecker.Claims NO_CLAIMS = new PolicyChecker.Claims(List.of(), java.util.Set.of(),
+      java.util.Set.of(), java.util.Set.of());
 
   /** The entry stored under {@code key}, if there is a whole and unaltered one. */
   public Optional<Entry> find(String key) {
@@ -94,7 +105,8 @@ public final class ValidationCache {
       for (JsonNode warning : payload.path("warnings")) {
         warnings.add(JSON.treeToValue(warning, PolicyFinding.class));
       }
-      Entry entry = new Entry(payload.path("manifests").asInt(), warnings);
+      Entry entry = new Entry(payload.path("manifests").asInt(), warnings,
+          payload.has("claims") ? JSON.treeToValue(payload.path("claims"), PolicyChecker.Claims.class) : NO_CLAIMS);
       touch(file);
       return Optional.of(entry);
     } catch (IOException | RuntimeException unreadable) {
@@ -118,6 +130,7 @@ public final class ValidationCache {
       Map<String, Object> payload = new LinkedHashMap<>();
       payload.put("manifests", entry.manifests());
       payload.put("warnings", entry.warnings());
+      payload.put("claims", entry.claims());
       JsonNode payloadNode = JSON.valueToTree(payload);
       Map<String, Object> root = new LinkedHashMap<>();
       root.put("key", key);

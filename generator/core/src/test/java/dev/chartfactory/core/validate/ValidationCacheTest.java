@@ -60,11 +60,11 @@ class ValidationCacheTest {
     Path repo = temp.resolve("repo");
 
     ChartValidator.Report first = validate(repo, Map.of("apps/shop/app.yaml", SHOP), cache);
-    assertThat(lastValidateLine()).contains("(validated 2 of 2, 0 from cache)");
-    assertThat(entries(folder)).hasSize(2);
+    assertThat(lastValidateLine()).contains("(validated 4 of 4 app and umbrella renders, 0 from cache)");
+    assertThat(entries(folder)).as("the umbrella's own objects and the app, in two environments").hasSize(4);
 
     ChartValidator.Report second = validate(repo, Map.of("apps/shop/app.yaml", SHOP), cache);
-    assertThat(lastValidateLine()).contains("(validated 0 of 2, 2 from cache)");
+    assertThat(lastValidateLine()).contains("(validated 0 of 4 app and umbrella renders, 4 from cache)");
     assertThat(second).isEqualTo(first);
   }
 
@@ -75,10 +75,11 @@ class ValidationCacheTest {
     validate(repo, Map.of("apps/shop/app.yaml", SHOP), cache);
 
     validate(repo, Map.of("apps/shop/app.yaml", SHOP + "policy:\n  waive:\n    probes: checked by the mesh\n"), cache);
-    assertThat(lastValidateLine()).as("a waiver changes what the policy says").contains("(validated 2 of 2, 0 from cache)");
+    assertThat(lastValidateLine()).as("a waiver changes what the policy says of the app, not of the umbrella")
+        .contains("(validated 2 of 4 app and umbrella renders, 2 from cache)");
 
     validate(repo, Map.of("apps/shop/app.yaml", SHOP, "apps/shop/instances/prod.yaml", "version: 1.0.1\n"), cache);
-    assertThat(lastValidateLine()).as("only prod's inputs changed").contains("(validated 1 of 2, 1 from cache)");
+    assertThat(lastValidateLine()).as("only the app's prod inputs changed").contains("(validated 1 of 4 app and umbrella renders, 3 from cache)");
   }
 
   @Test
@@ -94,9 +95,9 @@ class ValidationCacheTest {
 
     ChartValidator.Report report = validate(repo, Map.of("apps/shop/app.yaml", SHOP), cache);
 
-    assertThat(lastValidateLine()).contains("(validated 2 of 2, 0 from cache)");
+    assertThat(lastValidateLine()).contains("(validated 2 of 4 app and umbrella renders, 2 from cache)");
     assertThat(report.manifests()).isLessThan(999);
-    assertThat(entries(folder)).hasSize(2);
+    assertThat(entries(folder)).hasSize(4);
     assertThat(Files.readString(entries(folder).get(0))).endsWith("}");
 
     try (Stream<Path> all = Files.walk(folder)) {
@@ -105,8 +106,8 @@ class ValidationCacheTest {
       }
     }
     validate(repo, Map.of("apps/shop/app.yaml", SHOP), cache);
-    assertThat(lastValidateLine()).contains("(validated 2 of 2, 0 from cache)");
-    assertThat(entries(folder)).hasSize(2);
+    assertThat(lastValidateLine()).contains("(validated 4 of 4 app and umbrella renders, 0 from cache)");
+    assertThat(entries(folder)).hasSize(4);
   }
 
   @Test
