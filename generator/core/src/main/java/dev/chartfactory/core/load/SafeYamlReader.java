@@ -31,7 +31,7 @@ import org.yaml.snakeyaml.reader.StreamReader;
  * construction at all (only SnakeYAML's composer runs), bounded aliases, nesting, size and node
  * count, and duplicate keys rejected.
  */
-public final class SafeYamlReader {
+final class SafeYamlReader {
 
   /** Fields whose value (a string, or a list of strings) is text that may span lines. */
   private static final java.util.Set<String> MULTI_LINE_FIELDS = java.util.Set.of("description", "command", "args");

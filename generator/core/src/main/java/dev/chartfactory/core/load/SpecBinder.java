@@ -36,7 +36,7 @@ import java.util.TreeMap;
  * shape, so this class only converts; defaults that depend on other files are left null for
  * the resolver.
  */
-public final class SpecBinder {
+final class SpecBinder {
 
   public FactorySpec factory(Mapping root) {
     Mapping umbrella = map(root, "umbrella");

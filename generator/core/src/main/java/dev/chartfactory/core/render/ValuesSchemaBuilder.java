@@ -13,7 +13,7 @@ import java.util.Map;
  * values.schema.json for a generated chart, so that {@code helm install --set} rejects a wrong
  * type, an unknown component setting or an impossible value before anything reaches a cluster.
  */
-public final class ValuesSchemaBuilder {
+final class ValuesSchemaBuilder {
 
   private static final String QUANTITY =
       "^[+]?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE][+-]?[0-9]+))?$";
