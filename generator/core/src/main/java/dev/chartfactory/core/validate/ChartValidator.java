@@ -128,13 +128,17 @@ public final class ChartValidator {
     Map<String, Set<String>> missing = new java.util.LinkedHashMap<>();
     Set<String> rendered = new TreeSet<>();
     int fromCache = 0;
+    // Thousands of small entries: read in parallel.
+    Map<String, ValidationCache.Entry> hits = new java.util.concurrent.ConcurrentHashMap<>();
+    keys.values().stream().flatMap(partKeys -> partKeys.values().stream()).toList().parallelStream()
+        .forEach(key -> cache.find(key).ifPresent(entry -> hits.put(key, entry)));
     for (EnvironmentSpec environment : environments) {
       Map<String, PartResult> found = new java.util.concurrent.ConcurrentHashMap<>();
       Set<String> misses = new java.util.LinkedHashSet<>();
       Map<String, String> environmentKeys = keys.getOrDefault(environment.name(), Map.of());
       for (String part : parts) {
         String key = environmentKeys.get(part);
-        ValidationCache.Entry hit = key == null ? null : cache.find(key).orElse(null);
+        ValidationCache.Entry hit = key == null ? null : hits.get(key);
         if (hit != null) {
           found.put(part, new PartResult(hit.manifests(), List.of(), hit.warnings(), hit.claims()));
           fromCache++;
@@ -216,15 +220,17 @@ public final class ChartValidator {
     if (!problems.isEmpty()) {
       throw new ValidationException(problems);
     }
+    Map<String, ValidationCache.Entry> passed = new java.util.HashMap<>();
     keys.forEach((environment, partKeys) -> {
       Set<String> misses = missing.getOrDefault(environment, Set.of());
       partKeys.forEach((part, key) -> {
         PartResult done = misses.contains(part) ? results.get(environment).get(part) : null;
         if (done != null) {
-          cache.store(key, new ValidationCache.Entry(done.manifests(), done.warnings(), done.claims()));
+          passed.put(key, new ValidationCache.Entry(done.manifests(), done.warnings(), done.claims()));
         }
       });
     });
+    cache.storeAll(passed);
     int total = parts.size() * environments.size();
     String cacheNote = !cache.enabled() ? ""
         : " (validated " + (total - fromCache) + " of " + total + " app and umbrella renders, " + fromCache

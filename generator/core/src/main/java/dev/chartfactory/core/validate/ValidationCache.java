@@ -37,7 +37,8 @@ public final class ValidationCache {
   /** Looks nothing up and stores nothing ({@code --no-cache}). */
   public static final ValidationCache DISABLED = new ValidationCache(null, 0);
 
-  static final int DEFAULT_MAX_ENTRIES = 256;
+  /** An entry per app and environment: room for several versions of a platform of 5,000 apps. */
+  static final int DEFAULT_MAX_ENTRIES = 50_000;
   private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -122,7 +123,24 @@ public final class ValidationCache {
 
   /** Stores a passing result; failures to write are ignored (the cache is only a shortcut). */
   public void store(String key, Entry entry) {
-    if (!enabled() || !KEY.matcher(key).matches()) {
+    storeAll(Map.of(key, entry));
+  }
+
+  /** Stores passing results, then keeps the folder within its bound once. */
+  public void storeAll(Map<String, Entry> entries) {
+    if (!enabled() || entries.isEmpty()) {
+      return;
+    }
+    entries.entrySet().parallelStream().forEach(entry -> write(entry.getKey(), entry.getValue()));
+    try {
+      prune();
+    } catch (IOException | RuntimeException e) {
+      // Folder deleted by another run: nothing to prune.
+    }
+  }
+
+  private void write(String key, Entry entry) {
+    if (!KEY.matcher(key).matches()) {
       return;
     }
     try {
@@ -144,7 +162,6 @@ public final class ValidationCache {
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temporary, folder.resolve(key + ".json"), StandardCopyOption.REPLACE_EXISTING);
       }
-      prune();
     } catch (IOException | RuntimeException e) {
       // Read-only home, full disk, folder deleted by another run: validate again next time.
     }

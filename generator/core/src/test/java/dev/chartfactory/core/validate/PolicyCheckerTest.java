@@ -106,6 +106,35 @@ class PolicyCheckerTest {
   }
 
   @Test
+  void uniqueHosts_acrossPartsCheckedApart_compareWhatEachPartClaims_evenAfterACacheRoundTrip() {
+    String route = """
+        ---
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: HTTPRoute
+        metadata: {name: %s, namespace: platform, labels: {app.kubernetes.io/name: shop}}
+        spec: {hostnames: [%s]}
+        """;
+    ResolvedPlatform platform = platform(Map.of());
+    var prod = platform.repo().environments().get("prod");
+    PolicyChecker checker = new PolicyChecker();
+    PolicyChecker.Unit first = checker.checkUnit(platform, prod, RenderedObjects.objects(route.formatted("a", "shop.example.com")));
+    PolicyChecker.Unit second = checker.checkUnit(platform, prod, RenderedObjects.objects(route.formatted("b", "shop.example.com")));
+    assertThat(first.findings()).isEmpty();
+    assertThat(second.findings()).as("each part alone is fine").isEmpty();
+    // The first part's claims as a later run reads them back from the cache.
+    ValidationCache cache = new ValidationCache(temp.resolve("cache"), 10);
+    String key = new ValidationCache.KeyBuilder().add("part", "a").build();
+    cache.store(key, new ValidationCache.Entry(1, List.of(), first.claims()));
+    PolicyChecker.Claims cached = cache.find(key).orElseThrow().claims();
+    assertThat(cached).isEqualTo(first.claims());
+
+    assertThat(checker.across(platform, prod, List.of(cached, second.claims())))
+        .extracting(PolicyFinding::rule, PolicyFinding::object)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("unique-hosts", "HTTPRoute platform/b"));
+    assertThat(checker.across(platform, prod, List.of(cached, first.claims()))).as("the same object twice").isEmpty();
+  }
+
+  @Test
   void nameLength_failsPast63AndPast52ForStatefulSets() {
     String configMap = "apiVersion: v1\nkind: %s\nmetadata: {name: %s, namespace: platform}\n";
     ResolvedPlatform platform = platform(Map.of());

@@ -111,6 +111,66 @@ class ValidationCacheTest {
   }
 
   @Test
+  void oneAppEdited_revalidatesOnlyThatAppsRenders_notTheOtherAppsNorTheUmbrellasOwnObjects() {
+    ValidationCache cache = new ValidationCache(temp.resolve("cache"), 100);
+    Path repo = temp.resolve("repo");
+    String cart = SHOP.replace("name: shop", "name: cart").replace("shop-web", "cart-web");
+    validate(repo, Map.of("apps/shop/app.yaml", SHOP, "apps/cart/app.yaml", cart), cache);
+    assertThat(lastValidateLine()).contains("(validated 6 of 6 app and umbrella renders, 0 from cache)");
+
+    validate(repo, Map.of("apps/shop/app.yaml", SHOP, "apps/cart/app.yaml", cart.replace("cpu: 100m", "cpu: 200m")),
+        cache);
+    assertThat(lastValidateLine()).as("cart in dev and prod").contains("(validated 2 of 6 app and umbrella renders, 4 from cache)");
+  }
+
+  @Test
+  void aHelmUpgradeBetweenRuns_reusesNothing() throws IOException {
+    ValidationCache cache = new ValidationCache(temp.resolve("cache"), 100);
+    Path repo = temp.resolve("repo");
+    validate(repo, Map.of("apps/shop/app.yaml", SHOP), cache);
+    // Another helm: a wrapper that says it is a newer version and renders with the real one.
+    Path upgraded = temp.resolve("bin/helm");
+    Files.createDirectories(upgraded.getParent());
+    Files.writeString(upgraded, "#!/bin/sh\nif [ \"$1\" = version ]; then echo v9.9.9+gupgraded; exit 0; fi\n"
+        + "exec '" + dev.chartfactory.core.TestHelm.binary() + "' \"$@\"\n");
+    upgraded.toFile().setExecutable(true);
+    ResolvedPlatform platform = TestRepos.resolved(repo, Map.of("apps/shop/app.yaml", SHOP));
+    PipelineListener listener = (stage, message) -> progress.add(message);
+    new ChartValidator(new dev.chartfactory.core.helm.HelmCli(upgraded, Files.createTempDirectory(temp, "helm")),
+        new ManifestSchemaValidator(), listener, cache).validate(platform, Generated.render(repo));
+    assertThat(lastValidateLine()).contains("(validated 4 of 4 app and umbrella renders, 0 from cache)");
+
+    validate(repo, Map.of("apps/shop/app.yaml", SHOP), cache);
+    assertThat(lastValidateLine()).as("the first helm's entries are still there")
+        .contains("(validated 0 of 4 app and umbrella renders, 4 from cache)");
+  }
+
+  @Test
+  void twoRunsSharingACacheFolder_atTheSameTime_bothPass_andAThirdTakesEverythingFromIt() throws Exception {
+    Path folder = temp.resolve("cache");
+    Path repo = temp.resolve("repo");
+    TestRepos.resolved(repo, Map.of("apps/shop/app.yaml", SHOP));
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<Future<ChartValidator.Report>> runs = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      runs.add(pool.submit(() -> {
+        ResolvedPlatform platform = new dev.chartfactory.core.pipeline.Pipeline(PipelineListener.SILENT)
+            .resolve(new dev.chartfactory.core.load.DirectorySpecSource(repo));
+        return new ChartValidator(TestHelm.cli(), new ManifestSchemaValidator(), PipelineListener.SILENT,
+            new ValidationCache(folder, 100)).validate(platform, Generated.render(repo));
+      }));
+    }
+    ChartValidator.Report first = runs.get(0).get();
+    assertThat(runs.get(1).get()).isEqualTo(first);
+    pool.shutdown();
+    assertThat(entries(folder)).hasSize(4);
+
+    ChartValidator.Report third = validate(repo, Map.of("apps/shop/app.yaml", SHOP), new ValidationCache(folder, 100));
+    assertThat(lastValidateLine()).contains("(validated 0 of 4 app and umbrella renders, 4 from cache)");
+    assertThat(third).isEqualTo(first);
+  }
+
+  @Test
   void runsSharingACache_storeWholeEntries_andTheFolderStaysWithinItsBound() throws Exception {
     Path folder = temp.resolve("cache");
     ValidationCache cache = new ValidationCache(folder, 5);
