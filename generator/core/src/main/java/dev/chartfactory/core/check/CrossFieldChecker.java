@@ -75,6 +75,7 @@ public final class CrossFieldChecker {
   }
 
   private Map<AppInputs, List<Problem>> previous = new HashMap<>();
+  private final ReferenceChecker references = new ReferenceChecker();
 
   public List<Problem> check(ConfigRepo repo, ResolvedPlatform platform) {
     List<Problem> problems = new ArrayList<>();
@@ -103,6 +104,8 @@ public final class CrossFieldChecker {
     for (EnvironmentSpec environment : repo.environments().values()) {
       checkEnvironment(repo, environment, platform.environments().get(environment.name()), problems);
     }
+    // ${ref:…} in env values span apps, so they are checked outside the per-app cache above.
+    problems.addAll(references.check(repo, platform));
     return problems;
   }
 

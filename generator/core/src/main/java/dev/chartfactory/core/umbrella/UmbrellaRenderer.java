@@ -6,6 +6,7 @@ import dev.chartfactory.core.render.ValuesBuilder;
 import dev.chartfactory.core.render.YamlText;
 import dev.chartfactory.core.resolve.ResolvedApp;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
+import dev.chartfactory.core.resolve.ResolvedReference;
 import dev.chartfactory.core.spec.EnvironmentSpec;
 import dev.chartfactory.core.spec.FactorySpec;
 import dev.chartfactory.core.spec.RepoLayout;
@@ -214,6 +215,12 @@ public final class UmbrellaRenderer {
           putIfSet(quota, "storage", environment.quota().storage());
           namespace.put("quota", quota);
         }
+        if (environment.namespacePrefix() != null) {
+          List<Object> allowances = referenceAllowances(platform, environment.name(), app.namespace());
+          if (!allowances.isEmpty()) {
+            namespace.put("references", allowances);
+          }
+        }
         namespaces.add(namespace);
       }
     }
@@ -227,6 +234,42 @@ public final class UmbrellaRenderer {
       }
     }
     return result;
+  }
+
+  /**
+   * What the tenant NetworkPolicies of {@code namespace} must admit for {@code ${ref:…}} calls
+   * into it from other namespaces: per callee Service, each calling component with the callee's
+   * container ports (a NetworkPolicy sees the pod's port, not the Service's).
+   */
+  private static List<Object> referenceAllowances(ResolvedPlatform platform, String environment, String namespace) {
+    SortedMap<String, Map<String, Object>> byService = new TreeMap<>();
+    Map<String, SortedMap<String, Map<String, Object>>> callers = new java.util.HashMap<>();
+    for (ResolvedReference reference : platform.references()) {
+      if (!environment.equals(reference.environment()) || !reference.active() || !reference.crossesNamespaces()
+          || !reference.toNamespace().equals(namespace)) {
+        continue;
+      }
+      byService.computeIfAbsent(reference.service(), service -> ordered("service", service,
+          "app", reference.toApp(), "component", reference.toComponent()));
+      Map<String, Object> caller = callers.computeIfAbsent(reference.service(), service -> new TreeMap<>())
+          .computeIfAbsent(reference.fromNamespace() + "/" + reference.fromApp() + "/" + reference.fromComponent(),
+              key -> ordered("namespace", reference.fromNamespace(), "app", reference.fromApp(),
+                  "component", reference.fromComponent(), "ports", new ArrayList<Object>()));
+      @SuppressWarnings("unchecked")
+      List<Object> ports = (List<Object>) caller.get("ports");
+      Map<String, Object> port = ordered("port", reference.port().containerPort(),
+          "protocol", reference.port().protocol().transport());
+      if (!ports.contains(port)) {
+        ports.add(port);
+        ports.sort(java.util.Comparator.comparing(p -> (Integer) ((Map<?, ?>) p).get("port")));
+      }
+    }
+    List<Object> allowances = new ArrayList<>();
+    byService.forEach((service, allowance) -> {
+      allowance.put("from", new ArrayList<Object>(callers.get(service).values()));
+      allowances.add(allowance);
+    });
+    return allowances;
   }
 
   private static void putIfSet(Map<String, Object> map, String key, String value) {
