@@ -137,13 +137,41 @@ public final class UmbrellaRenderer {
     EnvironmentSpec.IngressSpec ingress = environment == null
         ? new EnvironmentSpec.IngressSpec("traefik", null, true, null) : environment.ingress();
     EnvironmentSpec.GatewaySpec gateway = environment == null ? null : environment.gateway();
-    return ordered(
+    Map<String, Object> exposure = ordered(
         "className", ingress.className(),
         "privateClassName", ingress.privateClassName() == null ? "" : ingress.privateClassName(),
         "tls", ingress.tls(),
-        "clusterIssuer", ingress.clusterIssuer() != null ? ingress.clusterIssuer() : factory.certManager().issuer(),
+        "clusterIssuer", clusterIssuer(ingress, factory),
         "gateway", ordered("name", gateway == null ? "" : gateway.name(),
             "namespace", gateway == null || gateway.namespace() == null ? "" : gateway.namespace()));
+    if (ingress.issuer() != null) {
+      exposure.put("issuer", ingress.issuer());
+    }
+    return exposure;
+  }
+
+  /** The environment's ClusterIssuer: as written, else the ACME one's default name, else factory.yaml's. */
+  private static String clusterIssuer(EnvironmentSpec.IngressSpec ingress, FactorySpec factory) {
+    return ingress.clusterIssuer() != null ? ingress.clusterIssuer()
+        : ingress.acme() != null ? EnvironmentSpec.AcmeSpec.DEFAULT_NAME : factory.certManager().issuer();
+  }
+
+  /**
+   * {@code certManager.acme} of values-<env>.yaml: the ACME ClusterIssuer templates/cert-manager.yaml
+   * creates instead of the self-signed chain, solving HTTP-01 through the environment's Ingress
+   * class or, with a Gateway, an HTTPRoute on it.
+   */
+  private static Map<String, Object> acmeValues(EnvironmentSpec environment, FactorySpec factory) {
+    EnvironmentSpec.AcmeSpec acme = environment.ingress().acme();
+    Map<String, Object> values = ordered("name", clusterIssuer(environment.ingress(), factory),
+        "server", acme.server(), "email", acme.email());
+    EnvironmentSpec.GatewaySpec gateway = environment.gateway();
+    if (gateway != null) {
+      values.put("gateway", ordered("name", gateway.name(), "namespace", gateway.namespace() == null ? "" : gateway.namespace()));
+    } else {
+      values.put("ingressClassName", acme.solverClassName() != null ? acme.solverClassName() : environment.ingress().className());
+    }
+    return values;
   }
 
   /**
@@ -201,6 +229,9 @@ public final class UmbrellaRenderer {
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("global", ordered("domain", environment.domain(), "environment", environment.name(),
         "exposure", exposure(environment, factory)));
+    if (environment.ingress().acme() != null) {
+      result.put("certManager", ordered("acme", acmeValues(environment, factory)));
+    }
     SortedMap<String, ResolvedApp> apps = platform.environments().get(environment.name());
     List<Object> namespaces = new ArrayList<>();
     java.util.Set<String> seen = new java.util.TreeSet<>();
