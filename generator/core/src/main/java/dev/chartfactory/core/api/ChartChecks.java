@@ -98,12 +98,16 @@ final class ChartChecks {
   private CheckResult pullRequestCheck(Pipeline pipeline, ResolvedPlatform platform, DirectorySpecSource source,
       BaseComparison comparison, OutputFormat format) {
     ChartWriter writer = new ChartWriter(source.root());
-    AffectedApps affected = AffectedApps.of(comparison.changedPaths(),
+    AffectedApps changed = AffectedApps.of(comparison.changedPaths(),
         GeneratorId.current().equals(recordedGenerator(source.root())));
+    // Callers of a changed app hold its Service address (${ref:…}) in their own charts.
+    AffectedApps affected = changed.withCallers(platform.callersOf(changed.apps()));
     List<String> apps = platform.baseApps().keySet().stream().filter(affected::includes).toList();
+    int callers = affected.apps().size() - changed.apps().size();
     listener.progress("base", (affected.all() ? "every app (" + affected.reason() + ")"
-        : affected.apps().size() + (affected.apps().size() == 1 ? " app" : " apps") + " changed")
-        + " since " + comparison.describeBase());
+        : changed.apps().size() + (changed.apps().size() == 1 ? " app" : " apps") + " changed")
+        + " since " + comparison.describeBase()
+        + (callers > 0 ? ", and " + callers + (callers == 1 ? " app refers" : " apps refer") + " to them" : ""));
     List<RenderedChart> atBase = comparison.chartsAtBase(affected);
     UmbrellaRenderer umbrella = new UmbrellaRenderer();
     RenderedChart.umbrellaIn(atBase).ifPresent(committed -> {

@@ -75,6 +75,7 @@ public final class CrossFieldChecker {
   }
 
   private Map<AppInputs, List<Problem>> previous = new HashMap<>();
+  private final ReferenceChecker references = new ReferenceChecker();
 
   public List<Problem> check(ConfigRepo repo, ResolvedPlatform platform) {
     List<Problem> problems = new ArrayList<>();
@@ -103,7 +104,32 @@ public final class CrossFieldChecker {
     for (EnvironmentSpec environment : repo.environments().values()) {
       checkEnvironment(repo, environment, platform.environments().get(environment.name()), problems);
     }
+    for (EnvironmentSpec environment : repo.environments().values()) {
+      checkIssuer(repo, environment, problems);
+    }
+    // ${ref:…} in env values span apps, so they are checked outside the per-app cache above.
+    problems.addAll(references.check(repo, platform));
     return problems;
+  }
+
+  /** One way to issue an environment's certificates: a ClusterIssuer (maybe ACME) or an Issuer. */
+  private static void checkIssuer(ConfigRepo repo, EnvironmentSpec environment, List<Problem> problems) {
+    EnvironmentSpec.IngressSpec ingress = environment.ingress();
+    Origin origin = environment.origin();
+    if (ingress.issuer() != null && ingress.clusterIssuer() != null) {
+      problems.add(Problem.at(origin.of("ingress.issuer"), "ingress.issuer", "names an Issuer, and clusterIssuer"
+          + " a ClusterIssuer (expected one of them: Ingresses name one cert-manager issuer)"));
+    }
+    if (ingress.issuer() != null && ingress.acme() != null) {
+      problems.add(new Problem(origin.of("ingress.acme"), "ingress.acme", "ACME settings make a ClusterIssuer,"
+          + " and ingress.issuer names a namespaced Issuer (expected one of them)",
+          "to use ACME, drop issuer; the ClusterIssuer is named by clusterIssuer (default 'acme')"));
+    }
+    if (ingress.acme() != null && !repo.factory().certManager().enabled()) {
+      problems.add(new Problem(origin.of("ingress.acme"), "ingress.acme", "the umbrella creates no issuers when"
+          + " factory.yaml has certManager.enabled: false (expected certManager.enabled: true with ACME settings)",
+          "drop ingress.acme and name an existing ClusterIssuer with clusterIssuer"));
+    }
   }
 
   private void checkApp(AppSpec app, List<Problem> problems) {

@@ -69,7 +69,8 @@ final class SpecBinder {
         text(root, "domain", null),
         new EnvironmentSpec.IngressSpec(
             text(ingress, "className", "traefik"), text(ingress, "privateClassName", null),
-            bool(ingress, "tls", true), text(ingress, "clusterIssuer", null)),
+            bool(ingress, "tls", true), text(ingress, "clusterIssuer", null),
+            text(ingress, "issuer", null), acme(map(ingress, "acme"))),
         gateway == null ? null
             : new EnvironmentSpec.GatewaySpec(text(gateway, "name", null), text(gateway, "namespace", null)),
         quota == null ? null
@@ -80,6 +81,12 @@ final class SpecBinder {
                 text(cluster, "kubeContext", null), text(cluster, "kubeconfig", null),
                 text(cluster, "fluxKubeConfigSecret", null)),
         origin(root, ""));
+  }
+
+  private static EnvironmentSpec.AcmeSpec acme(Mapping node) {
+    return node == null ? null : new EnvironmentSpec.AcmeSpec(text(node, "email", null),
+        text(node, "server", EnvironmentSpec.AcmeSpec.LETS_ENCRYPT), text(node, "solverClassName", null),
+        origin(node, "ingress.acme"));
   }
 
   public AppSpec app(Mapping root) {

@@ -39,7 +39,15 @@ public final class ChartRenderer {
   public ChartRenderer(ResolvedPlatform platform, BlueprintEngine blueprints) {
     this.blueprints = blueprints;
     this.valuesBuilder = new ValuesBuilder(platform.factory());
+    this.namespacedIssuer = platform.repo().environments().values().stream()
+        .anyMatch(environment -> environment.ingress().issuer() != null);
   }
+
+  /**
+   * Whether some environment names a namespaced cert-manager Issuer: only then do Ingress
+   * templates read {@code global.exposure.issuer}, so other repos' charts stay as they were.
+   */
+  private final boolean namespacedIssuer;
 
   public RenderedChart render(ResolvedApp app) {
     String source = app.origin().file();
@@ -51,6 +59,7 @@ public final class ChartRenderer {
     files.put(".helmignore", ".git/\n*.swp\n*.tmp\n*~\n");
 
     Map<String, Object> appContext = appContext(app);
+    appContext.put("namespacedIssuer", namespacedIssuer);
     for (String path : blueprints.blueprintsIn("common")) {
       String output = blueprints.render(path, Map.of("app", appContext));
       addTemplate(files, "templates/" + outputName(path), output);

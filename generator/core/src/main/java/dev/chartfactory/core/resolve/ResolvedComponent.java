@@ -66,6 +66,13 @@ public record ResolvedComponent(
     extraServices = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(extraServices));
   }
 
+  /** The same component with other env values ({@code ${ref:…}} resolved). */
+  public ResolvedComponent withEnv(SortedMap<String, String> newEnv) {
+    return new ResolvedComponent(name, type, enabled, image, pullPolicy, command, args, ports, visibility, host,
+        path, probes, resources, replicas, autoscaling, newEnv, secretEnv, volumes, schedule, concurrencyPolicy,
+        timeZone, resourceNamePattern, service, extraServices, pod, origin, overrideOrigin);
+  }
+
   /** The host name clients use: a first label is completed with the environment's domain. */
   public String fullHost(String domain) {
     if (host == null) {
