@@ -124,6 +124,9 @@ public final class ChartRenderer {
     context.put("podSettings", app.components().values().stream().anyMatch(c -> c.pod().changesPodSpec()));
     context.put("targetPorts", app.components().values().stream()
         .anyMatch(c -> c.ports().stream().anyMatch(p -> p.targetPort() != null)));
+    // Init containers and sidecars (#15): the helpers gain them only where a spec writes some.
+    context.put("extraContainers", app.components().values().stream()
+        .anyMatch(c -> !c.initContainers().isEmpty() || !c.sidecars().isEmpty()));
     return context;
   }
 

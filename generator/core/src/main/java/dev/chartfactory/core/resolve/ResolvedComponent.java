@@ -53,6 +53,10 @@ public record ResolvedComponent(
     ServiceSpec service,
     SortedMap<String, ServiceSpec> extraServices,
     PodSettingsSpec pod,
+    // --- init containers and sidecars (#15) ---
+    List<ResolvedContainer> initContainers,
+    List<ResolvedContainer> sidecars,
+    // --- end init containers and sidecars ---
     Origin origin,
     Origin overrideOrigin) {
 
@@ -63,6 +67,8 @@ public record ResolvedComponent(
     env = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(env));
     secretEnv = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(secretEnv));
     volumes = List.copyOf(volumes);
+    initContainers = List.copyOf(initContainers);
+    sidecars = List.copyOf(sidecars);
     extraServices = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(extraServices));
   }
 

@@ -5,6 +5,7 @@ import dev.chartfactory.core.spec.AutoscalingSpec;
 import dev.chartfactory.core.spec.ComponentSpec;
 import dev.chartfactory.core.spec.ComponentType;
 import dev.chartfactory.core.spec.ConfigRepo;
+import dev.chartfactory.core.spec.ContainerSpec;
 import dev.chartfactory.core.spec.EnvironmentSpec;
 import dev.chartfactory.core.spec.FactorySpec;
 import dev.chartfactory.core.spec.InstanceSpec;
@@ -159,9 +160,24 @@ public final class SpecResolver {
         firstNonNull(component.path(), "/"), probes, resources, replicas, autoscaling, env,
         new TreeMap<>(component.secretEnv()), component.volumes(), component.schedule(),
         concurrencyPolicy, component.timeZone(), component.resourceNamePattern(), component.service(),
-        component.extraServices(), component.pod(), component.origin(),
+        component.extraServices(), component.pod(),
+        containers(component.containers().init(), factory, tag, defaults),
+        containers(component.containers().sidecars(), factory, tag, defaults), component.origin(),
         override == OverrideSpec.NONE ? null : override.origin());
   }
+
+  // --- init containers and sidecars (#15) ---
+  private static java.util.List<ResolvedContainer> containers(java.util.List<ContainerSpec> specs,
+      FactorySpec factory, String tag, OverrideSpec defaults) {
+    return specs.stream().map(spec -> {
+      ImageRef image = ImageRef.parse(spec.image(), factory.registry(), tag);
+      String pullPolicy = firstNonNull(defaults.pullPolicy(),
+          UNVERSIONED_TAG.equals(image.tag()) ? "Always" : "IfNotPresent");
+      ResourcesSpec resources = ResourcesSpec.NONE.overriddenBy(defaults.resources()).overriddenBy(spec.resources());
+      return new ResolvedContainer(spec, image, pullPolicy, resources);
+    }).toList();
+  }
+  // --- end init containers and sidecars ---
 
   /** {@code shop} for a component named like its app or 'web', else {@code shop-admin}. */
   static String defaultHost(AppSpec app, ComponentSpec component) {

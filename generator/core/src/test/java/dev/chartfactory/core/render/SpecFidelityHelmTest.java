@@ -121,4 +121,26 @@ class SpecFidelityHelmTest {
     assertThat(HelmRoundTripTest.namespace(find(objects, "Service", "adservice"))).isEqualTo("platform");
     assertThat(find(devObjects(), "Ingress", "frontend").toString()).doesNotContain("tls=", "cert-manager.io");
   }
+
+  @Test
+  void initContainersAndSidecars_renderWithTheComponentsVocabulary_andTheSecureDefaults() {
+    Map<String, Object> adservice = find(devObjects(), "Deployment", "adservice");
+    String pod = adservice.toString();
+    assertThat(pod).contains(
+        "initContainers=[{name=wait-for-cache, image=localhost:5000/busybox@sha256:9ae97d36d26566ff84e8893c64a6dc4fe8ca6d1144bf5b87b2b85a32def253c7",
+        "command=[/bin/sh, -c, until nc -z redis-cart 6379; do sleep 2; done]",
+        "securityContext={allowPrivilegeEscalation=false, capabilities={drop=[ALL]}, readOnlyRootFilesystem=true}",
+        "env=[{name=CACHE_ADDR, value=redis-cart:6379}]",
+        "{name=migrate, image=localhost:5000/demo/adservice:1.0.0",
+        "args=[migrate, --to, latest]",
+        "env=[{name=DB_PASSWORD, valueFrom={secretKeyRef={name=ads-db, key=password}}}]",
+        "{name=metrics, image=quay.io/prometheus/statsd-exporter:v0.26.1",
+        "securityContext={allowPrivilegeEscalation=false, capabilities={add=[NET_BIND_SERVICE], drop=[ALL]}, readOnlyRootFilesystem=false, runAsUser=65534}",
+        "ports=[{name=statsd, containerPort=9125, protocol=UDP}, {name=metrics, containerPort=9102, protocol=TCP}]",
+        "readinessProbe={httpGet={path=/metrics, port=metrics}, periodSeconds=10}",
+        "resources={limits={memory=64Mi}, requests={cpu=20m, memory=32Mi}}");
+    // The component's own container stays first, so probes, routes and 'kubectl logs' find it.
+    assertThat(pod.indexOf("containers=[{name=server")).isGreaterThan(pod.indexOf("initContainers=["));
+    assertThat(pod.indexOf("{name=metrics,")).isGreaterThan(pod.indexOf("containers=[{name=server"));
+  }
 }
