@@ -35,7 +35,7 @@ public final class ValuesBuilder {
       "runAsNonRoot", true, "runAsUser", 1000, "runAsGroup", 1000, "fsGroup", 1000,
       "seccompProfile", ordered("type", "RuntimeDefault"));
   static final Map<String, Object> SECURITY_CONTEXT = ordered(
-      "allowPrivilegeEscalation", false, "readOnlyRootFilesystem", false,
+      "allowPrivilegeEscalation", false, "privileged", false, "readOnlyRootFilesystem", false,
       "capabilities", ordered("drop", List.of("ALL")));
 
   private final FactorySpec factory;

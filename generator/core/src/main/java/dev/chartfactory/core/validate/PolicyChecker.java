@@ -29,7 +29,7 @@ public final class PolicyChecker {
     Map<String, String> rules = new LinkedHashMap<>();
     rules.put("resources", "every container sets cpu and memory requests and a memory limit");
     rules.put("probes", "a web app's own container has liveness and readiness probes");
-    rules.put("non-root", "pods run as non-root and containers cannot escalate privileges");
+    rules.put("non-root", "pods run as non-root; containers are unprivileged and cannot escalate privileges");
     rules.put("pinned-tag", "images have a tag other than latest outside dev environments");
     rules.put("service-ports", "a Service uses each port number once");
     rules.put("unique-hosts", "a host and path is routed by one object per cluster");
@@ -198,9 +198,10 @@ public final class PolicyChecker {
             + String.join(", ", extra) + " (expected at most NET_BIND_SERVICE; waive 'capabilities' with a reason)"));
       }
       boolean nonRoot = Boolean.TRUE.equals(security.getOrDefault("runAsNonRoot", podSecurity.get("runAsNonRoot")));
-      if (!nonRoot || !Boolean.FALSE.equals(security.get("allowPrivilegeEscalation"))) {
+      if (!nonRoot || !Boolean.FALSE.equals(security.get("allowPrivilegeEscalation"))
+          || Boolean.TRUE.equals(security.get("privileged"))) {
         findings.add(context.finding("non-root", path + ".securityContext", "must run as non-root"
-            + " (runAsNonRoot: true) with allowPrivilegeEscalation: false"));
+            + " (runAsNonRoot: true), unprivileged, with allowPrivilegeEscalation: false"));
       }
       String image = String.valueOf(container.get("image"));
       if (!context.environment.dev() && !image.contains("@")) {

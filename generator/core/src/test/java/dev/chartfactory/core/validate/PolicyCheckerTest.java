@@ -103,6 +103,14 @@ class PolicyCheckerTest {
   }
 
   @Test
+  void nonRoot_refusesAPrivilegedContainer() {
+    String privileged = GOOD_DEPLOYMENT.formatted("platform", "1.0.0")
+        .replace("securityContext: {allowPrivilegeEscalation: false}",
+            "securityContext: {allowPrivilegeEscalation: false, privileged: true}");
+    assertThat(rules(platform(Map.of()), "prod", privileged)).containsExactly("non-root");
+  }
+
+  @Test
   void pinnedTag_failsOutsideDevOnly() {
     ResolvedPlatform platform = platform(Map.of());
     String latest = GOOD_DEPLOYMENT.formatted("platform", "latest");

@@ -60,6 +60,7 @@ app.kubernetes.io/component: {{ .name | quote }}
 {{- $name := .image.repository -}}
 {{- if $registry }}{{ $name = printf "%s/%s" $registry $name }}{{ end -}}
 {{- if .image.digest }}
+{{- if .image.tag }}{{ $name = printf "%s:%s" $name (.image.tag | toString) }}{{ end }}
 {{- printf "%s@%s" $name .image.digest }}
 {{- else }}
 {{- printf "%s:%s" $name (.image.tag | default .root.Chart.AppVersion | toString) }}
