@@ -172,8 +172,39 @@ public final class SpecBinder {
         extraServices(map(node, "extraServices"), path + ".extraServices"),
         podSettings(node, path),
         containers(node, path),
+        params(map(node, "params")),
         origin(node, path));
   }
+
+  // --- blueprint parameters (#15) ---
+  /** Param values as plain Java values, typed as the schema check read them. */
+  private static java.util.SortedMap<String, Object> params(Mapping node) {
+    java.util.SortedMap<String, Object> params = new TreeMap<>();
+    if (node != null) {
+      node.entries().forEach((key, entry) -> params.put(key, plain(entry.value())));
+    }
+    return params;
+  }
+
+  private static Object plain(YamlNode node) {
+    if (node instanceof Mapping mapping) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      mapping.entries().forEach((key, entry) -> out.put(key, plain(entry.value())));
+      return out;
+    }
+    if (node instanceof Sequence sequence) {
+      return sequence.items().stream().map(SpecBinder::plain).toList();
+    }
+    Scalar scalar = (Scalar) node;
+    return switch (scalar.type()) {
+      case NULL -> "";
+      case BOOLEAN -> isTrue(scalar.text());
+      case INTEGER -> Long.valueOf(scalar.text().replace("_", ""));
+      case FLOAT -> Double.valueOf(scalar.text().replace("_", ""));
+      case STRING -> scalar.text();
+    };
+  }
+  // --- end blueprint parameters ---
 
   private List<PortSpec> ports(Mapping node, String path) {
     List<PortSpec> ports = new ArrayList<>();

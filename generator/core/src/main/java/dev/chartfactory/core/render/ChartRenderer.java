@@ -58,7 +58,10 @@ public final class ChartRenderer {
       addTemplate(files, "templates/" + outputName(path), output);
     }
     for (ResolvedComponent component : app.components().values()) {
-      Map<String, Object> context = Map.of("app", appContext, "component", componentContext(app, component));
+      Map<String, Object> componentContext = componentContext(app, component);
+      // Blueprint parameters (#15): the spec's values over the declared defaults.
+      componentContext.put("params", new LinkedHashMap<>(component.params()));
+      Map<String, Object> context = Map.of("app", appContext, "component", componentContext);
       for (String path : blueprints.blueprintsIn(component.type().id())) {
         String output = blueprints.render(path, context);
         addTemplate(files, "templates/" + component.name() + "-" + outputName(path), output);

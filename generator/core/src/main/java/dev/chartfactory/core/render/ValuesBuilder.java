@@ -191,6 +191,9 @@ public final class ValuesBuilder {
     if (!c.sidecars().isEmpty()) {
       v.put("sidecars", c.sidecars().stream().map(x -> container(x, true)).toList());
     }
+    if (!c.params().isEmpty()) {
+      v.put("params", new LinkedHashMap<>(c.params()));
+    }
     return v;
   }
 

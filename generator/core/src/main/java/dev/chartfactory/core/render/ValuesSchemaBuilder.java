@@ -134,6 +134,9 @@ public final class ValuesSchemaBuilder {
     if (!c.sidecars().isEmpty()) {
       p.put("sidecars", ordered("type", "array", "items", container(true)));
     }
+    if (!c.params().isEmpty()) {
+      p.put("params", ordered("type", "object"));
+    }
     p.put("nodeSelector", ordered("type", "object"));
     p.put("tolerations", ordered("type", "array"));
     p.put("affinity", ordered("type", "object"));

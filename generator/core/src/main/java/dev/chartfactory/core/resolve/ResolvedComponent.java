@@ -57,6 +57,9 @@ public record ResolvedComponent(
     List<ResolvedContainer> initContainers,
     List<ResolvedContainer> sidecars,
     // --- end init containers and sidecars ---
+    // --- blueprint parameters (#15) ---
+    SortedMap<String, Object> params,
+    // --- end blueprint parameters ---
     Origin origin,
     Origin overrideOrigin) {
 
@@ -69,6 +72,7 @@ public record ResolvedComponent(
     volumes = List.copyOf(volumes);
     initContainers = List.copyOf(initContainers);
     sidecars = List.copyOf(sidecars);
+    params = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(params));
     extraServices = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(extraServices));
   }
 
