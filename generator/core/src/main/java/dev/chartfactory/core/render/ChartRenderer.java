@@ -2,6 +2,7 @@ package dev.chartfactory.core.render;
 
 import dev.chartfactory.core.resolve.ResolvedApp;
 import dev.chartfactory.core.resolve.ResolvedComponent;
+import dev.chartfactory.core.resolve.ResolvedContainer;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
 import dev.chartfactory.core.spec.ComponentSpec;
 import dev.chartfactory.core.spec.PortSpec;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import static dev.chartfactory.core.render.ValuesBuilder.ordered;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
@@ -65,7 +67,10 @@ public final class ChartRenderer {
       addTemplate(files, "templates/" + outputName(path), output);
     }
     for (ResolvedComponent component : app.components().values()) {
-      Map<String, Object> context = Map.of("app", appContext, "component", componentContext(app, component));
+      Map<String, Object> componentContext = componentContext(app, component);
+      // Blueprint parameters (#15): the spec's values over the declared defaults.
+      componentContext.put("params", new LinkedHashMap<>(component.params()));
+      Map<String, Object> context = Map.of("app", appContext, "component", componentContext);
       for (String path : blueprints.blueprintsIn(component.type().id())) {
         String output = blueprints.render(path, context);
         addTemplate(files, "templates/" + component.name() + "-" + outputName(path), output);
@@ -133,6 +138,14 @@ public final class ChartRenderer {
     context.put("podSettings", app.components().values().stream().anyMatch(c -> c.pod().changesPodSpec()));
     context.put("targetPorts", app.components().values().stream()
         .anyMatch(c -> c.ports().stream().anyMatch(p -> p.targetPort() != null)));
+    // Init containers and sidecars (#15): the helpers gain them only where a spec writes some.
+    context.put("extraContainers", app.components().values().stream()
+        .anyMatch(c -> !c.initContainers().isEmpty() || !c.sidecars().isEmpty()));
+    // An image written as name:tag@digest keeps its tag in the reference (the digest still pins it).
+    context.put("taggedDigests", app.components().values().stream()
+        .flatMap(c -> Stream.concat(Stream.of(c.image()),
+            Stream.concat(c.initContainers().stream(), c.sidecars().stream()).map(ResolvedContainer::image)))
+        .anyMatch(image -> image.tag() != null && image.digest() != null));
     return context;
   }
 

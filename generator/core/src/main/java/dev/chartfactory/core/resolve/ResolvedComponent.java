@@ -53,6 +53,13 @@ public record ResolvedComponent(
     ServiceSpec service,
     SortedMap<String, ServiceSpec> extraServices,
     PodSettingsSpec pod,
+    // --- init containers and sidecars (#15) ---
+    List<ResolvedContainer> initContainers,
+    List<ResolvedContainer> sidecars,
+    // --- end init containers and sidecars ---
+    // --- blueprint parameters (#15) ---
+    SortedMap<String, Object> params,
+    // --- end blueprint parameters ---
     Origin origin,
     Origin overrideOrigin) {
 
@@ -63,6 +70,9 @@ public record ResolvedComponent(
     env = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(env));
     secretEnv = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(secretEnv));
     volumes = List.copyOf(volumes);
+    initContainers = List.copyOf(initContainers);
+    sidecars = List.copyOf(sidecars);
+    params = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(params));
     extraServices = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(extraServices));
   }
 
