@@ -80,7 +80,8 @@ public record ResolvedComponent(
   public ResolvedComponent withEnv(SortedMap<String, String> newEnv) {
     return new ResolvedComponent(name, type, enabled, image, pullPolicy, command, args, ports, visibility, host,
         path, probes, resources, replicas, autoscaling, newEnv, secretEnv, volumes, schedule, concurrencyPolicy,
-        timeZone, resourceNamePattern, service, extraServices, pod, origin, overrideOrigin);
+        timeZone, resourceNamePattern, service, extraServices, pod, initContainers, sidecars, params, origin,
+        overrideOrigin);
   }
 
   /** The host name clients use: a first label is completed with the environment's domain. */
