@@ -9,6 +9,7 @@ import dev.chartfactory.core.load.SpecLoader;
 import dev.chartfactory.core.pipeline.Pipeline;
 import dev.chartfactory.core.pipeline.Validators;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
+import dev.chartfactory.core.scaffold.GitIgnoreScaffolder;
 import dev.chartfactory.core.scaffold.SpecScaffolder;
 import dev.chartfactory.core.spec.ComponentType;
 import dev.chartfactory.core.spec.ConfigRepo;
@@ -21,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -83,7 +85,12 @@ public class SpecCommands {
     DirectorySpecSource source = new DirectorySpecSource(RepoLayout.of(repo).root());
     try (RepoLock lock = RepoLock.acquire(source.root(), "new app", Terminal.progress(false))) {
       ConfigRepo config = new SpecLoader().load(source);
-      Map<String, String> files = new SpecScaffolder().newApp(config, name, component, componentType(type));
+      Map<String, String> files = new LinkedHashMap<>(
+          new SpecScaffolder().newApp(config, name, component, componentType(type)));
+      String gitIgnore = new GitIgnoreScaffolder().merged(readIfPresent(source.root().resolve(GitIgnoreScaffolder.PATH)));
+      if (gitIgnore != null) {
+        files.put(GitIgnoreScaffolder.PATH, gitIgnore);
+      }
       return writeChecked(source, files);
     }
   }
@@ -103,6 +110,14 @@ public class SpecCommands {
           ? new String(source.read(appFile), StandardCharsets.UTF_8) : "";
       Map<String, String> files = new SpecScaffolder().newComponent(config, text, app, name, componentType(type));
       return writeChecked(source, files);
+    }
+  }
+
+  private static String readIfPresent(Path file) {
+    try {
+      return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file.getFileName(), e);
     }
   }
 
