@@ -84,7 +84,7 @@ class PullRequestCheckTest {
     assertThat(check.err()).contains("[base] 1 app changed since main (", "), and 1 app refers to them",
         "charts/storefront/values.yaml: differs from what the specs generate");
     assertThat(check.out()).contains("env[CATALOG_URL].value: http://catalog-api.shop-catalog.svc:8080"
-        + " -> http://catalog-api.shop-catalog.svc:8081");
+        + " -> http://catalog-api.shop-catalog.svc:8081  (${ref:catalog.api.http:url})");
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.chartfactory.core.load.SpecLoader;
 import dev.chartfactory.core.pipeline.Pipeline;
 import dev.chartfactory.core.pipeline.Validators;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
+import dev.chartfactory.core.scaffold.GitIgnoreScaffolder;
 import dev.chartfactory.core.scaffold.SpecScaffolder;
 import dev.chartfactory.core.spec.ConfigRepo;
 import dev.chartfactory.core.spec.RepoLayout;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,8 +72,21 @@ public final class SpecFiles {
     DirectorySpecSource source = new DirectorySpecSource(RepoLayout.of(request.repo()).root());
     try (RepoLock lock = RepoLock.acquire(source.root(), "new app", listener)) {
       ConfigRepo config = new SpecLoader().load(source);
-      return writeChecked(source, new SpecScaffolder().newApp(config, request.app(), request.component(),
-          request.type()));
+      Map<String, String> files = new LinkedHashMap<>(
+          new SpecScaffolder().newApp(config, request.app(), request.component(), request.type()));
+      String gitIgnore = new GitIgnoreScaffolder().merged(readIfPresent(source.root().resolve(GitIgnoreScaffolder.PATH)));
+      if (gitIgnore != null) {
+        files.put(GitIgnoreScaffolder.PATH, gitIgnore);
+      }
+      return writeChecked(source, files);
+    }
+  }
+
+  private static String readIfPresent(Path file) {
+    try {
+      return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
+    } catch (IOException e) {
+      throw new FileAccessException("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
     }
   }
 

@@ -16,6 +16,8 @@ import dev.chartfactory.core.spec.PortSpec;
  * @param service the callee's Service name
  * @param port the callee's port (its container port is what a NetworkPolicy admits)
  * @param active caller and callee are both deployed and enabled in the environment
+ * @param variable the caller's env variable that holds the reference
+ * @param written the variable's value as written, references unresolved
  */
 public record ResolvedReference(
     String environment,
@@ -27,7 +29,9 @@ public record ResolvedReference(
     String toNamespace,
     String service,
     PortSpec port,
-    boolean active) {
+    boolean active,
+    String variable,
+    String written) {
 
   /** Whether caller and callee run in different namespaces, so a policy must admit the call. */
   public boolean crossesNamespaces() {

@@ -62,11 +62,11 @@ public final class ServiceReferenceLinker {
     }
     SortedMap<String, String> env = new TreeMap<>(component.env());
     env.replaceAll((name, value) -> ServiceReference.mentionedIn(value)
-        ? resolve(app, component, value, deployed, baseApps, references) : value);
+        ? resolve(app, component, name, value, deployed, baseApps, references) : value);
     return component.withEnv(env);
   }
 
-  private static String resolve(ResolvedApp app, ResolvedComponent caller, String value,
+  private static String resolve(ResolvedApp app, ResolvedComponent caller, String variable, String value,
       Map<String, ResolvedApp> deployed, Map<String, ResolvedApp> baseApps, List<ResolvedReference> references) {
     ServiceReference.Parsed parsed = ServiceReference.parse(value);
     if (parsed.error() != null) {
@@ -75,12 +75,13 @@ public final class ServiceReferenceLinker {
     StringBuilder out = new StringBuilder();
     for (ServiceReference.Part part : parsed.parts()) {
       out.append(part.reference() == null ? part.literal()
-          : address(app, caller, part.reference(), deployed, baseApps, references));
+          : address(app, caller, variable, value, part.reference(), deployed, baseApps, references));
     }
     return out.toString();
   }
 
-  private static String address(ResolvedApp app, ResolvedComponent caller, ServiceReference reference,
+  private static String address(ResolvedApp app, ResolvedComponent caller, String variable, String written,
+      ServiceReference reference,
       Map<String, ResolvedApp> deployed, Map<String, ResolvedApp> baseApps, List<ResolvedReference> references) {
     ResolvedApp calleeApp = deployed.get(reference.app());
     boolean calleeDeployed = calleeApp != null;
@@ -98,7 +99,7 @@ public final class ServiceReferenceLinker {
     boolean active = calleeDeployed && app.environment() != null && app.enabled() && caller.enabled()
         && calleeApp.enabled() && callee.enabled();
     references.add(new ResolvedReference(app.environment(), app.name(), caller.name(), app.namespace(),
-        calleeApp.name(), callee.name(), calleeNamespace, service, port, active));
+        calleeApp.name(), callee.name(), calleeNamespace, service, port, active, variable, written));
     String host = app.namespace() == null || app.namespace().equals(calleeNamespace)
         ? service : service + "." + calleeNamespace + ".svc";
     return switch (reference.form()) {
