@@ -4,7 +4,8 @@
 #     it must still start and must not commit anything there (it once did, with 'cd repo && git');
 #  2. with the example, its archive must hold JGit's classes and lambdas (unsigned copies), none
 #     of a still-signed jar's lambdas, and a quiet check --base must run from that archive alone
-#     without a word on stderr.
+#     without a word on stderr;
+#  5. where a JDK 24+ is installed, its AOT cache is made and a quiet run maps it without a word.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../../../.." && pwd)"
 jar="$1"
@@ -47,7 +48,7 @@ grep -q '^@lambda-proxy org/eclipse/jgit/' "$classes" || fail "JGit's lambdas ar
 if grep -q '^@lambda-proxy org/bouncycastle/' "$classes"; then fail "a signed jar's lambdas are in the list"; fi
 # -Xshare:on fails the run unless the archive maps. Quiet means quiet: nothing on stderr (no
 # logging set-up chatter, no warnings about calls replayed while logging started).
-(cd "$work/repo" && FACTORY_JAVA_OPTS="-Xshare:on -XX:TieredStopAtLevel=1" "$work/full/bin/factory" \
+(cd "$work/repo" && FACTORY_AOT=false FACTORY_JAVA_OPTS="-Xshare:on -XX:TieredStopAtLevel=1" "$work/full/bin/factory" \
   check --repo . --base main --quiet 2>"$work/stderr") || fail "check --base from the archive failed: $(cat "$work/stderr")"
 [[ ! -s "$work/stderr" ]] || fail "check --base --quiet wrote to stderr: $(cat "$work/stderr")"
 [[ "$(commits "$work/full")" == 1 ]] || fail "training committed to the checkout"
@@ -70,4 +71,18 @@ FACTORY_CACHE_DIR="$work/cache" "$work/full/bin/factory" generate-all --repo "$w
   || fail "generate-all again failed: $(cat "$work/second")"
 grep -q "(validated 0 of [0-9]* app and umbrella renders, [0-9]* from cache)" "$work/second" \
   || fail "the second process validated again: $(grep validate "$work/second")"
+echo "launcher test 5: with a JDK 24+ installed, its AOT cache is trained and used; Java 17 keeps working"
+launcher="$work/full/generator/cli/target/launcher"
+if [[ -f "$launcher/aot.java" ]]; then
+  [[ -f "$launcher/factory.aot" ]] || fail "aot.java names $(cat "$launcher/aot.java") but there is no AOT cache"
+  # -XX:AOTMode=on fails the run unless the cache maps; quiet means nothing on stderr.
+  (cd "$work/repo" && FACTORY_JAVA_OPTS="-XX:AOTMode=on -XX:TieredStopAtLevel=1" "$work/full/bin/factory" \
+    check --repo . --base main --quiet 2>"$work/stderr") || fail "check --base from the AOT cache failed: $(cat "$work/stderr")"
+  [[ ! -s "$work/stderr" ]] || fail "check --base --quiet with the AOT cache wrote to stderr: $(cat "$work/stderr")"
+  # Java 17 (the build target), without the AOT cache: the same command, from the CDS archive.
+  (cd "$work/repo" && FACTORY_AOT=false "$work/full/bin/factory" check --repo . --base main --quiet) \
+    || fail "check --base with FACTORY_AOT=false failed"
+else
+  echo "  (no JDK 24+ here: the launcher runs the java on PATH with its archive, tested above)"
+fi
 echo "launcher tests passed"

@@ -93,6 +93,24 @@ class GenerateCommandsTest {
     assertThat(contents(repo)).as("the charts are the same with and without the cache").isEqualTo(charts);
   }
 
+  @Test
+  void afterAnEdit_chartsTakenFromTheRenderMemo_areByteIdenticalToAGenerationWithoutAnyCache() throws IOException {
+    Path cached = CliRepos.copyOfExample("shop", temp.resolve("cached"));
+    Path fresh = CliRepos.copyOfExample("shop", temp.resolve("fresh"));
+    assertThat(CliRun.of("generate-all", "--repo", cached.toString(), "--quiet").exitCode()).isZero();
+    Path spec = cached.resolve("apps/cart/app.yaml");
+    String edited = Files.readString(spec).replaceFirst("version: ([0-9.]+)", "version: 9.9.9");
+    Files.writeString(spec, edited);
+    Files.writeString(fresh.resolve("apps/cart/app.yaml"), edited);
+
+    CliRun again = CliRun.of("generate-all", "--repo", cached.toString());
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(again.err()).as("only the edited app renders").contains("1 app chart and the umbrella chart rendered");
+    CliRun noCache = CliRun.of("generate-all", "--repo", fresh.toString(), "--no-cache", "--quiet");
+    assertThat(noCache.exitCode()).as(noCache.err()).isZero();
+    assertThat(contents(cached)).isEqualTo(contents(fresh));
+  }
+
   private static List<String> contents(Path repo) throws IOException {
     List<String> out = new java.util.ArrayList<>();
     for (String file : CliRepos.listing(repo)) {

@@ -11,6 +11,7 @@ import dev.chartfactory.core.load.DirectorySpecSource;
 import dev.chartfactory.core.load.SpecSource;
 import dev.chartfactory.core.pipeline.HelmBinary;
 import dev.chartfactory.core.pipeline.Pipeline;
+import dev.chartfactory.core.pipeline.RenderMemo;
 import dev.chartfactory.core.pipeline.ScratchFolders;
 import dev.chartfactory.core.pipeline.Validators;
 import dev.chartfactory.core.render.Provenance;
@@ -127,9 +128,11 @@ final class Generation {
       }
     }
     ChartWriter writer = new ChartWriter(root);
-    List<RenderedChart> charts = writer.withProvenance(pipeline.render(platform, apps), provenance);
+    Set<String> fromDisk = new java.util.HashSet<>();
+    List<RenderedChart> charts = writer.withProvenance(render(pipeline, platform, source, apps, writer, noCache,
+        fromDisk), provenance);
     if (skipValidation) {
-      return dryRun ? writer.plan(charts, apps.isEmpty()) : writer.write(charts, apps.isEmpty());
+      return dryRun ? writer.plan(charts, apps.isEmpty()) : writer.write(charts, apps.isEmpty(), null, fromDisk);
     }
     // Validation renders, next to the output, only the charts whose results are not cached (for
     // generate APP, only that app's and the umbrella's own objects): the charts that pass are
@@ -139,10 +142,35 @@ final class Generation {
       ChartValidator.Validated validated = Validators.forRepo(root, listener, noCache).validateIn(staging, platform,
           charts);
       return dryRun ? writer.plan(charts, apps.isEmpty())
-          : writer.write(charts, apps.isEmpty(), validated.workspace());
+          : writer.write(charts, apps.isEmpty(), validated.workspace(), fromDisk);
     } finally {
       ChartWorkspace.deleteQuietly(staging);
     }
+  }
+
+  /**
+   * The charts of {@code apps} (all when empty) and the umbrella: from the disk where the render
+   * memo proves the chart there is what rendering gives (their folders are added to
+   * {@code fromDisk}), rendered otherwise.
+   */
+  private static List<RenderedChart> render(Pipeline pipeline, ResolvedPlatform platform, SpecSource source,
+      Set<String> apps, ChartWriter writer, boolean noCache, Set<String> fromDisk) {
+    java.util.Collection<String> wanted = apps.isEmpty() ? platform.baseApps().keySet() : apps;
+    RenderMemo memo = source instanceof DirectorySpecSource ? Validators.renderMemo(source, wanted, noCache)
+        : RenderMemo.OFF;
+    java.util.Map<String, RenderedChart> reused = new java.util.concurrent.ConcurrentHashMap<>();
+    wanted.parallelStream().forEach(app -> memo.reuse(app, RepoLayout.chartFolder(app), writer)
+        .ifPresent(chart -> reused.put(app, chart)));
+    List<String> toRender = wanted.stream().filter(app -> !reused.containsKey(app)).toList();
+    List<RenderedChart> rendered = pipeline.renderApps(platform, toRender);
+    memo.remember(rendered);
+    reused.values().forEach(chart -> fromDisk.add(chart.folder()));
+    java.util.Map<String, RenderedChart> byApp = new java.util.HashMap<>(reused);
+    rendered.stream().filter(chart -> !chart.isUmbrella()).forEach(chart -> byApp.put(chart.name(), chart));
+    List<RenderedChart> charts = new java.util.ArrayList<>();
+    platform.baseApps().keySet().stream().filter(byApp::containsKey).forEach(app -> charts.add(byApp.get(app)));
+    charts.add(RenderedChart.umbrellaIn(rendered).orElseThrow());
+    return charts;
   }
 
   static List<ChangedChart> changed(List<ChartChange> changes) {

@@ -17,6 +17,13 @@ public final class Validators {
         cache(noCache));
   }
 
+  /** The memo of rendered charts for the apps of {@code source}, in the user's cache; off as the cache is. */
+  public static RenderMemo renderMemo(dev.chartfactory.core.load.SpecSource source,
+      java.util.Collection<String> apps, boolean noCache) {
+    return !cache(noCache).enabled() ? RenderMemo.OFF
+        : RenderMemo.of(ValidationCache.userCacheRoot(System.getenv()).resolve("renders"), source, apps);
+  }
+
   static ValidationCache cache(boolean noCache) {
     return noCache || "off".equals(System.getenv("FACTORY_CACHE")) ? ValidationCache.DISABLED
         : ValidationCache.inUserCacheDirectory(System.getenv());

@@ -55,12 +55,17 @@ public final class ValidationCache {
    * {@code ~/.cache/chart-factory}; each with a {@code validation/} folder.
    */
   public static ValidationCache inUserCacheDirectory(Map<String, String> environment) {
+    return new ValidationCache(userCacheRoot(environment).resolve("validation"), DEFAULT_MAX_ENTRIES);
+  }
+
+  /** The user's Chart Factory cache folder, as for {@link #inUserCacheDirectory}. */
+  public static Path userCacheRoot(Map<String, String> environment) {
     String explicit = environment.getOrDefault("FACTORY_CACHE_DIR", System.getProperty("factory.cache.dir"));
     String xdg = environment.get("XDG_CACHE_HOME");
     Path root = explicit != null && !explicit.isBlank() ? Path.of(explicit)
         : xdg != null && !xdg.isBlank() ? Path.of(xdg, "chart-factory")
         : Path.of(System.getProperty("user.home"), ".cache", "chart-factory");
-    return new ValidationCache(root.resolve("validation"), DEFAULT_MAX_ENTRIES);
+    return root;
   }
 
   public boolean enabled() {

@@ -62,12 +62,17 @@ public final class ChartWriter {
    * {@code complete}, generated app charts not in {@code charts} count as removed.
    */
   public List<ChartChange> plan(List<RenderedChart> charts, boolean complete) {
-    List<ChartChange> changes = new ArrayList<>();
+    return plan(charts, complete, Set.of());
+  }
+
+  /** The same, taking the charts in the folders {@code sameAsDisk} as known to equal the disk. */
+  private List<ChartChange> plan(List<RenderedChart> charts, boolean complete, Set<String> sameAsDisk) {
     Set<String> generatedFolders = new TreeSet<>();
-    for (RenderedChart chart : charts) {
-      generatedFolders.add(chart.folder());
-      changes.add(compare(chart.folder(), chart.files()));
-    }
+    charts.forEach(chart -> generatedFolders.add(chart.folder()));
+    // Thousands of folders to read: in parallel, the list keeps their order.
+    List<ChartChange> changes = new ArrayList<>(charts.parallelStream()
+        .filter(chart -> !sameAsDisk.contains(chart.folder()))
+        .map(chart -> compare(chart.folder(), chart.files())).toList());
     for (String folder : complete ? existingAppFolders() : List.<String>of()) {
       if (!generatedFolders.contains(folder)) {
         changes.add(compare(folder, Map.of()));
@@ -139,8 +144,17 @@ public final class ChartWriter {
    * its folder is moved into place instead of writing every file again. Null: write from memory.
    */
   public List<ChartChange> write(List<RenderedChart> charts, boolean complete, ChartWorkspace prepared) {
+    return write(charts, complete, prepared, Set.of());
+  }
+
+  /**
+   * The same, not comparing the charts in the folders {@code sameAsDisk} with the disk again: the
+   * caller read them from there byte for byte (see {@code RenderMemo}).
+   */
+  public List<ChartChange> write(List<RenderedChart> charts, boolean complete, ChartWorkspace prepared,
+      Set<String> sameAsDisk) {
     requireRealOutputFolders();
-    List<ChartChange> changes = plan(charts, complete);
+    List<ChartChange> changes = plan(charts, complete, sameAsDisk);
     requireNoHandPlacedFileOverwritten(charts, changes);
     requireNoHandPlacedTemplateRemoved(charts, changes);
     Map<String, RenderedChart> byFolder = new java.util.HashMap<>();
