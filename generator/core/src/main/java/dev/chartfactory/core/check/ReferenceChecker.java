@@ -4,11 +4,13 @@ import dev.chartfactory.core.error.Problem;
 import dev.chartfactory.core.error.Suggestions;
 import dev.chartfactory.core.resolve.ResolvedApp;
 import dev.chartfactory.core.resolve.ResolvedComponent;
+import dev.chartfactory.core.resolve.ResolvedContainer;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
 import dev.chartfactory.core.spec.AppSpec;
 import dev.chartfactory.core.spec.ComponentSpec;
 import dev.chartfactory.core.spec.ComponentType;
 import dev.chartfactory.core.spec.ConfigRepo;
+import dev.chartfactory.core.spec.ContainerSpec;
 import dev.chartfactory.core.spec.InstanceSpec;
 import dev.chartfactory.core.spec.Origin;
 import dev.chartfactory.core.spec.OverrideSpec;
@@ -20,7 +22,8 @@ import java.util.Map;
 import java.util.SortedMap;
 
 /**
- * Checks every {@code ${ref:…}} in env values ({@code defaults.env}, app and instance env): its
+ * Checks every {@code ${ref:…}} in env values ({@code defaults.env}, app and instance env, init
+ * containers' and sidecars' env): its
  * syntax, that the app, component and port exist and have a Service, and, per environment, that
  * the callee runs wherever an enabled caller does.
  */
@@ -32,6 +35,9 @@ final class ReferenceChecker {
     for (AppSpec app : repo.apps().values()) {
       for (ComponentSpec component : app.components().values()) {
         checkEnv(repo, component.env(), component.origin(), problems);
+        for (ContainerSpec container : containersOf(component)) {
+          checkEnv(repo, container.env(), container.origin(), problems);
+        }
       }
       for (InstanceSpec instance : repo.instancesOf(app.name()).values()) {
         instance.components().values().forEach(override -> checkEnv(repo, override.env(), override.origin(), problems));
@@ -106,25 +112,49 @@ final class ReferenceChecker {
           continue;
         }
         component.env().forEach((name, value) -> {
-          if (!ServiceReference.mentionedIn(value)) {
-            return;
-          }
-          for (ServiceReference reference : ServiceReference.parse(value).references()) {
-            if (targetProblem(repo, reference, component.origin(), name) != null) {
-              continue;  // reported where it was written
-            }
-            String missing = missingIn(repo, environment, apps, reference);
-            if (missing != null) {
-              Origin origin = originOf(repo, app.name(), component.name(), environment, name);
-              String field = "env." + name;
-              problems.add(Problem.at(origin.of(field), origin.pathOf(field), "in environment " + environment
-                  + ", " + reference.text() + " names " + reference.target() + ", which " + missing
-                  + " (expected it to run wherever " + app.name() + "." + component.name() + " runs)"));
-            }
+          if (ServiceReference.mentionedIn(value)) {
+            checkDeployed(repo, environment, apps, app, component, name, value,
+                originOf(repo, app.name(), component.name(), environment, name), problems);
           }
         });
+        for (ResolvedContainer container : containersOf(component)) {
+          container.spec().env().forEach((name, value) -> {
+            if (ServiceReference.mentionedIn(value)) {
+              checkDeployed(repo, environment, apps, app, component, name, value, container.spec().origin(), problems);
+            }
+          });
+        }
       }
     }
+  }
+
+  private static void checkDeployed(ConfigRepo repo, String environment, SortedMap<String, ResolvedApp> apps,
+      ResolvedApp app, ResolvedComponent component, String name, String value, Origin origin,
+      List<Problem> problems) {
+    for (ServiceReference reference : ServiceReference.parse(value).references()) {
+      if (targetProblem(repo, reference, component.origin(), name) != null) {
+        continue;  // reported where it was written
+      }
+      String missing = missingIn(repo, environment, apps, reference);
+      if (missing != null) {
+        String field = "env." + name;
+        problems.add(Problem.at(origin.of(field), origin.pathOf(field), "in environment " + environment
+            + ", " + reference.text() + " names " + reference.target() + ", which " + missing
+            + " (expected it to run wherever " + app.name() + "." + component.name() + " runs)"));
+      }
+    }
+  }
+
+  private static List<ContainerSpec> containersOf(ComponentSpec component) {
+    List<ContainerSpec> all = new ArrayList<>(component.containers().init());
+    all.addAll(component.containers().sidecars());
+    return all;
+  }
+
+  private static List<ResolvedContainer> containersOf(ResolvedComponent component) {
+    List<ResolvedContainer> all = new ArrayList<>(component.initContainers());
+    all.addAll(component.sidecars());
+    return all;
   }
 
   private static String missingIn(ConfigRepo repo, String environment, SortedMap<String, ResolvedApp> apps,

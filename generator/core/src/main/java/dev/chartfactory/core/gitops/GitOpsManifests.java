@@ -33,7 +33,7 @@ public record GitOpsManifests(String repoUrl, String revision, String chartPath)
    * would be written into the manifests, which are printed to be committed.
    */
   public GitOpsManifests {
-    String redacted = dev.chartfactory.core.git.GitUrls.redact(repoUrl);
+    String redacted = dev.chartfactory.core.error.PrintableText.withoutCredentials(repoUrl);
     if (repoUrl != null && !repoUrl.equals(redacted)) {
       throw new dev.chartfactory.core.error.UsageException("--repo-url", "'" + redacted + "' carries credentials,"
           + " which would be written into the manifests (and committed with them); expected the URL without them",

@@ -76,11 +76,12 @@ public record ResolvedComponent(
     extraServices = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(extraServices));
   }
 
-  /** The same component with other env values ({@code ${ref:…}} resolved). */
-  public ResolvedComponent withEnv(SortedMap<String, String> newEnv) {
+  /** The same component with other env values, its own and its containers' ({@code ${ref:…}} resolved). */
+  public ResolvedComponent withEnv(SortedMap<String, String> newEnv, List<ResolvedContainer> newInitContainers,
+      List<ResolvedContainer> newSidecars) {
     return new ResolvedComponent(name, type, enabled, image, pullPolicy, command, args, ports, visibility, host,
         path, probes, resources, replicas, autoscaling, newEnv, secretEnv, volumes, schedule, concurrencyPolicy,
-        timeZone, resourceNamePattern, service, extraServices, pod, initContainers, sidecars, params, origin,
+        timeZone, resourceNamePattern, service, extraServices, pod, newInitContainers, newSidecars, params, origin,
         overrideOrigin);
   }
 

@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
- * Replaces each {@code ${ref:app.component[.port][:form]}} in env values with the callee's
+ * Replaces each {@code ${ref:app.component[.port][:form]}} in env values (the component's, its
+ * init containers' and sidecars') with the callee's
  * Service address as seen from the caller, per environment: the bare Service name when both run
  * in one namespace, {@code <service>.<namespace>.svc} when they do not (cluster-domain
  * independent: pods resolve it through their {@code cluster.local}-style search path). The
@@ -57,13 +59,26 @@ public final class ServiceReferenceLinker {
 
   private static ResolvedComponent link(ResolvedApp app, ResolvedComponent component,
       Map<String, ResolvedApp> deployed, Map<String, ResolvedApp> baseApps, List<ResolvedReference> references) {
-    if (component.env().values().stream().noneMatch(ServiceReference::mentionedIn)) {
+    if (!mentionsReference(component.env()) && component.initContainers().stream()
+        .noneMatch(c -> mentionsReference(c.spec().env())) && component.sidecars().stream()
+        .noneMatch(c -> mentionsReference(c.spec().env()))) {
       return component;
     }
-    SortedMap<String, String> env = new TreeMap<>(component.env());
-    env.replaceAll((name, value) -> ServiceReference.mentionedIn(value)
-        ? resolve(app, component, name, value, deployed, baseApps, references) : value);
-    return component.withEnv(env);
+    Function<Map<String, String>, Map<String, String>> linkEnv = written -> {
+      Map<String, String> env = new TreeMap<>(written);
+      env.replaceAll((name, value) -> ServiceReference.mentionedIn(value)
+          ? resolve(app, component, name, value, deployed, baseApps, references) : value);
+      return env;
+    };
+    Function<List<ResolvedContainer>, List<ResolvedContainer>> linkContainers = containers -> containers.stream()
+        .map(c -> !mentionsReference(c.spec().env()) ? c : c.withEnv(linkEnv.apply(c.spec().env())))
+        .toList();
+    return component.withEnv(new TreeMap<>(linkEnv.apply(component.env())),
+        linkContainers.apply(component.initContainers()), linkContainers.apply(component.sidecars()));
+  }
+
+  private static boolean mentionsReference(Map<String, String> env) {
+    return env.values().stream().anyMatch(ServiceReference::mentionedIn);
   }
 
   private static String resolve(ResolvedApp app, ResolvedComponent caller, String variable, String value,

@@ -129,4 +129,48 @@ class ServiceReferenceLinkerTest {
         "apps/shop/instances/prod.yaml:2:26: components.web.env.Q: ${ref:catalog.indexer:host} names"
             + " catalog.indexer, a worker, which has no Service (expected a webapp or stateful component)");
   }
+
+  private static final String SHOP_WITH_CONTAINERS = """
+      name: shop
+      version: 1.0.0
+      components:
+        web:
+          type: webapp
+          image: shop-web
+          port: 8080
+          initContainers:
+            - name: wait
+              image: busybox:1.36
+              command: [sh, -c, 'until nc -z $CATALOG_HOST 80; do sleep 1; done']
+              env: {CATALOG_HOST: "${ref:catalog.api:host}"}
+          sidecars:
+            - name: proxy
+              image: envoy:v1
+              env: {UPSTREAM: "${ref:catalog.api.grpc}", TYPO: "%s"}
+      """;
+
+  @Test
+  void link_resolvesReferencesInInitContainersAndSidecars_andTheyAdmitTheCall() {
+    ResolvedPlatform platform = resolve(Map.of("apps/shop/app.yaml", SHOP_WITH_CONTAINERS.formatted("plain")));
+
+    ResolvedComponent prod = platform.environments().get("prod").get("shop").components().get("web");
+    assertThat(prod.initContainers().get(0).spec().env())
+        .containsEntry("CATALOG_HOST", "catalog-api.shop-catalog.svc");
+    assertThat(prod.sidecars().get(0).spec().env())
+        .containsEntry("UPSTREAM", "catalog-api.shop-catalog.svc:9090").containsEntry("TYPO", "plain");
+    assertThat(platform.references()).filteredOn(r -> "prod".equals(r.environment()) && r.crossesNamespaces())
+        .extracting(r -> r.fromApp() + "." + r.fromComponent() + " -> " + r.service() + ":" + r.port().containerPort())
+        .contains("shop.web -> catalog-api:8080", "shop.web -> catalog-api:9090");
+  }
+
+  @Test
+  void check_unknownPortInASidecar_reportsTheSidecarsLine() {
+    SpecException failure = catchThrowableOfType(SpecException.class, () -> resolve(Map.of("apps/shop/app.yaml",
+        SHOP_WITH_CONTAINERS.formatted("${ref:catalog.api.grcp}"))));
+
+    assertThat(failure.problems()).extracting(Problem::toString).singleElement().asString()
+        .startsWith("apps/shop/app.yaml:16:52: components.web.sidecars[0].env.TYPO: ")
+        .contains("${ref:catalog.api.grcp} names port 'grcp', which catalog.api does not have")
+        .endsWith("did you mean 'grpc'?");
+  }
 }
