@@ -159,31 +159,69 @@ public final class CrossFieldChecker {
    * as, which the YAML that helm renders only exceeds.
    */
   private static void checkObjectSize(ComponentSpec component, List<Problem> problems) {
-    long envBytes = 0;
-    for (Map.Entry<String, String> entry : component.env().entrySet()) {
-      envBytes += entry.getKey().length() + (entry.getValue() == null ? 0 : entry.getValue().length())
-          + ENV_ENTRY_OVERHEAD;
-    }
-    long otherBytes = component.secretEnv().size() * (long) SECRET_ENV_ENTRY_OVERHEAD;
-    for (String key : component.secretEnv().keySet()) {
-      otherBytes += key.length() * 2L;
-    }
-    for (String word : component.command()) {
-      otherBytes += word.length() + 3;
-    }
-    for (String word : component.args()) {
-      otherBytes += word.length() + 3;
-    }
-    if (envBytes + otherBytes > MAX_OBJECT_BYTES) {
+    ObjectSize size = ObjectSize.of(component.env(), component.secretEnv().keySet(), component.command(),
+        component.args());
+    if (size.total() > MAX_OBJECT_BYTES) {
       Origin origin = component.origin();
-      boolean envDominates = envBytes >= otherBytes;
-      String field = envDominates ? "env" : component.secretEnv().isEmpty() ? "args" : "secretEnv";
-      String what = envDominates ? component.env().size() + " entries" : "its entries";
-      problems.add(Problem.at(origin.of(field), origin.pathOf(field), String.format(
-          "%s make the %s about %.1f MiB (expected under 1 MiB: Kubernetes and Helm refuse larger objects;"
-              + " put bulk configuration in a file the image or a volume provides)",
-          what, component.type() == ComponentType.CRON ? "CronJob" : "pod template",
-          (envBytes + otherBytes) / (1024.0 * 1024.0))));
+      String field = size.envDominates() ? "env" : component.secretEnv().isEmpty() ? "args" : "secretEnv";
+      String what = size.envDominates() ? component.env().size() + " entries" : "its entries";
+      problems.add(Problem.at(origin.of(field), origin.pathOf(field), size.message(what, component.type(), "")));
+    }
+  }
+
+  /**
+   * The same estimate for what an environment's instance adds to a component (env entries merged
+   * over the app's): reported at the override's {@code env} line, unless the app alone is
+   * already too large (then the app's line is reported, once).
+   */
+  private static void checkObjectSize(ResolvedApp app, ResolvedComponent component, List<Problem> problems) {
+    if (component.overrideOrigin() == null) {
+      return;
+    }
+    ObjectSize size = ObjectSize.of(component.env(), component.secretEnv().keySet(), component.command(),
+        component.args());
+    if (size.total() > MAX_OBJECT_BYTES) {
+      Origin origin = component.overrideOrigin();
+      problems.add(Problem.at(origin.of("env"), origin.pathOf("env"), size.message(component.env().size()
+          + " entries with the app's", component.type(), " in " + app.environment())));
+    }
+  }
+
+  /** A pod template's size estimated as the JSON it is stored as, which helm's YAML only exceeds. */
+  private record ObjectSize(long envBytes, long otherBytes) {
+
+    static ObjectSize of(Map<String, String> env, java.util.Set<String> secretEnvKeys, List<String> command,
+        List<String> args) {
+      long envBytes = 0;
+      for (Map.Entry<String, String> entry : env.entrySet()) {
+        envBytes += entry.getKey().length() + (entry.getValue() == null ? 0 : entry.getValue().length())
+            + ENV_ENTRY_OVERHEAD;
+      }
+      long otherBytes = secretEnvKeys.size() * (long) SECRET_ENV_ENTRY_OVERHEAD;
+      for (String key : secretEnvKeys) {
+        otherBytes += key.length() * 2L;
+      }
+      for (String word : command) {
+        otherBytes += word.length() + 3;
+      }
+      for (String word : args) {
+        otherBytes += word.length() + 3;
+      }
+      return new ObjectSize(envBytes, otherBytes);
+    }
+
+    long total() {
+      return envBytes + otherBytes;
+    }
+
+    boolean envDominates() {
+      return envBytes >= otherBytes;
+    }
+
+    String message(String what, ComponentType type, String where) {
+      return String.format("%s make the %s%s about %.1f MiB (expected under 1 MiB: Kubernetes and Helm refuse larger"
+              + " objects; put bulk configuration in a file the image or a volume provides)",
+          what, type == ComponentType.CRON ? "CronJob" : "pod template", where, total() / (1024.0 * 1024.0));
     }
   }
 
@@ -585,6 +623,17 @@ public final class CrossFieldChecker {
       }
     }
     checkResourceNamesAcrossApps(environment, apps, problems);
+    for (ResolvedApp app : apps.values()) {
+      AppSpec spec = repo.apps().get(app.name());
+      for (ResolvedComponent component : app.components().values()) {
+        ComponentSpec base = spec == null ? null : spec.components().get(component.name());
+        boolean appAloneTooLarge = base != null && ObjectSize.of(base.env(), base.secretEnv().keySet(), base.command(),
+            base.args()).total() > MAX_OBJECT_BYTES;
+        if (!appAloneTooLarge) {
+          checkObjectSize(app, component, problems);
+        }
+      }
+    }
     for (ResolvedApp app : apps.values()) {
       for (ResolvedComponent component : app.components().values()) {
         AutoscalingSpec scaling = component.autoscaling();

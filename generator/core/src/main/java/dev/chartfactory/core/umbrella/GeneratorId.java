@@ -17,8 +17,6 @@ public final class GeneratorId {
   public static final String ANNOTATION = "chartfactory.dev/generator";
 
   private static final String CURRENT = compute();
-  private static final java.util.regex.Pattern RECORDED =
-      java.util.regex.Pattern.compile("(?m)^  " + java.util.regex.Pattern.quote(ANNOTATION) + ": (.+)$");
 
   private GeneratorId() {}
 
@@ -28,8 +26,15 @@ public final class GeneratorId {
 
   /** The generator an umbrella Chart.yaml records, or "" when it records none. */
   public static String recordedIn(String chartYaml) {
-    java.util.regex.Matcher matcher = RECORDED.matcher(chartYaml);
-    return matcher.find() ? matcher.group(1).replaceAll("^['\"]|['\"]$", "") : "";
+    // Read as YAML (through the Chart.yaml model), not by a pattern: a quoted value stays a value.
+    Object annotations;
+    try {
+      annotations = UmbrellaChartYaml.parse(chartYaml).fields().get("annotations");
+    } catch (org.yaml.snakeyaml.error.YAMLException e) {
+      return ""; // not a Chart.yaml the generator wrote: it records no generator
+    }
+    Object recorded = annotations instanceof java.util.Map<?, ?> map ? map.get(ANNOTATION) : null;
+    return recorded == null ? "" : String.valueOf(recorded);
   }
 
   private static String compute() {

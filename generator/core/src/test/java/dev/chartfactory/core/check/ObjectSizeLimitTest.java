@@ -41,6 +41,25 @@ class ObjectSizeLimitTest {
     assertThat(TestRepos.resolved(temp, Map.of("apps/shop/app.yaml", app(env))).baseApps()).containsKey("shop");
   }
 
+  @Test
+  void resolve_whenAnInstanceAddsEnvThatMakesTheDeploymentTooLarge_refusesAtTheInstancesEnvLine() {
+    String appEnv = IntStream.range(0, 1_000)
+        .mapToObj(i -> String.format("      VAR_%05d: value-%05d", i, i))
+        .collect(Collectors.joining("\n"));
+    String instanceEnv = IntStream.range(0, 60_000)
+        .mapToObj(i -> String.format("      PROD_%05d: value-%05d", i, i))
+        .collect(Collectors.joining("\n"));
+    String prod = "version: 1.0.0\ncomponents:\n  web:\n    env:\n" + instanceEnv + "\n";
+
+    assertThatThrownBy(() -> TestRepos.resolved(temp,
+        Map.of("apps/shop/app.yaml", app(appEnv), "apps/shop/instances/prod.yaml", prod)))
+        .isInstanceOf(SpecException.class)
+        .satisfies(e -> assertThat(((SpecException) e).problems()).hasSize(1))
+        .satisfies(e -> assertThat(((SpecException) e).problems().get(0).toString())
+            .startsWith("apps/shop/instances/prod.yaml:5:")
+            .contains("61000 entries with the app's", "pod template in prod", "MiB", "expected"));
+  }
+
   private static String app(String env) {
     return """
         name: shop
