@@ -4,7 +4,6 @@ import dev.chartfactory.core.error.ErrorKind;
 import dev.chartfactory.core.error.FactoryException;
 import dev.chartfactory.core.error.PrintableText;
 import dev.chartfactory.core.error.UsageException;
-import dev.chartfactory.core.git.GitUrls;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import org.springframework.shell.core.command.ExitStatus;
@@ -56,19 +55,19 @@ public class ExitCodes implements ExitStatusExceptionMapper {
     Colours colours = err == System.err ? Colours.forThisProcess() : Colours.NONE;
     // Messages from Git may quote a remote URL with the credentials in it.
     switch (kind) {
-      case USAGE -> err.println(colours.report("error: " + PrintableText.escape(GitUrls.redact(
+      case USAGE -> err.println(colours.report("error: " + PrintableText.escape(PrintableText.withoutCredentials(
           (command == null ? "" : command + ": ") + failure.getMessage()))) + "\n" + synopsis(command));
-      case INTERNAL -> err.println(colours.report(GitUrls.redact("error: internal error: "
+      case INTERNAL -> err.println(colours.report(PrintableText.withoutCredentials("error: internal error: "
           + (failure instanceof FactoryException factory ? factory.report() : PrintableText.escape(failure.toString()))))
           + "\n" + BUG_REPORT);
-      default -> err.println(colours.report(GitUrls.redact(((FactoryException) failure).report())));
+      default -> err.println(colours.report(PrintableText.withoutCredentials(((FactoryException) failure).report())));
     }
     if (Boolean.parseBoolean(System.getenv("FACTORY_DEBUG"))) {
       failure.printStackTrace(err);
     }
     err.flush();
     return new ExitStatus(codeFor(kind),
-        GitUrls.redact(failure.getMessage() == null ? failure.toString() : failure.getMessage()));
+        PrintableText.withoutCredentials(failure.getMessage() == null ? failure.toString() : failure.getMessage()));
   }
 
   /** The command's usage line from the help catalog, or where to look for it. */

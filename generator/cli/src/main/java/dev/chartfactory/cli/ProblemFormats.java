@@ -1,9 +1,7 @@
 package dev.chartfactory.cli;
 
-import static dev.chartfactory.core.render.ValuesBuilder.ordered;
-
+import dev.chartfactory.core.api.SpecFiles;
 import dev.chartfactory.core.error.Problem;
-import dev.chartfactory.core.validate.PolicyChecker;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +58,7 @@ final class ProblemFormats {
     List<Object> rules = new ArrayList<>();
     for (String id : ruleIds) {
       rules.add(ordered("id", id, "shortDescription",
-          ordered("text", PolicyChecker.RULES.getOrDefault(id, "the spec files are valid and render valid manifests"))));
+          ordered("text", SpecFiles.ruleDescriptions().getOrDefault(id, "the spec files are valid and render valid manifests"))));
     }
     Map<String, Object> sarif = new LinkedHashMap<>();
     sarif.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
@@ -74,5 +72,14 @@ final class ProblemFormats {
   private static String rule(Problem problem) {
     Matcher matcher = RULE.matcher(problem.message());
     return matcher.find() ? matcher.group(1) : "spec";
+  }
+
+  /** A map in the order its keys are given, so the JSON reads in that order. */
+  private static Map<String, Object> ordered(Object... keysAndValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
   }
 }

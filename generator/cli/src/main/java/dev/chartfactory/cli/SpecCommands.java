@@ -1,29 +1,14 @@
 package dev.chartfactory.cli;
 
-import dev.chartfactory.core.PipelineListener;
+import dev.chartfactory.core.api.NewAppRequest;
+import dev.chartfactory.core.api.NewComponentRequest;
+import dev.chartfactory.core.api.SpecFiles;
+import dev.chartfactory.core.api.ValidateRequest;
+import dev.chartfactory.core.api.ValidateResult;
 import dev.chartfactory.core.error.FactoryException;
 import dev.chartfactory.core.error.UsageException;
-import dev.chartfactory.core.load.DirectorySpecSource;
-import dev.chartfactory.core.load.OverlaySpecSource;
-import dev.chartfactory.core.load.SpecLoader;
-import dev.chartfactory.core.pipeline.Pipeline;
-import dev.chartfactory.core.pipeline.Validators;
-import dev.chartfactory.core.resolve.ResolvedPlatform;
-import dev.chartfactory.core.scaffold.SpecScaffolder;
 import dev.chartfactory.core.spec.ComponentType;
-import dev.chartfactory.core.spec.ConfigRepo;
-import dev.chartfactory.core.spec.RepoLayout;
-import dev.chartfactory.core.validate.ChartValidator;
-import dev.chartfactory.core.write.RepoLock;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
@@ -46,24 +31,17 @@ public class SpecCommands {
           "'" + output + "' is not an output format (expected text, json or sarif)");
     }
     boolean structured = !output.equals("text");
-    PipelineListener listener = Terminal.progress(quiet || structured);
-    Pipeline pipeline = new Pipeline(listener);
     try {
-      ResolvedPlatform platform = pipeline.resolve(new DirectorySpecSource(RepoLayout.of(repo).root()));
-      String rendered = "";
-      if (!specsOnly) {
-        ChartValidator.Report report = Validators.forRepo(RepoLayout.of(repo).root(), listener, noCache)
-            .validate(platform, pipeline.render(platform, java.util.Set.of()));
-        rendered = ", " + report.manifests() + " rendered manifests in " + report.environments()
-            + (report.environments() == 1 ? " environment" : " environments") + (report.warnings().isEmpty() ? "" : " (" + report.warnings().size() + " policy warnings)");
-      }
+      ValidateResult valid = new SpecFiles(Terminal.progress(quiet || structured))
+          .validate(new ValidateRequest(repo, specsOnly, noCache));
       if (structured) {
         return output.equals("json") ? ProblemFormats.json(List.of()) : ProblemFormats.sarif(List.of());
       }
-      int components = platform.baseApps().values().stream().mapToInt(a -> a.components().size()).sum();
-      int instances = platform.environments().values().stream().mapToInt(Map::size).sum();
-      return "valid: " + platform.baseApps().size() + " apps, " + components + " components, "
-          + platform.environments().size() + " environments, " + instances + " instances" + rendered;
+      String rendered = !valid.rendered() ? "" : ", " + valid.manifests() + " rendered manifests in "
+          + valid.renderedEnvironments() + (valid.renderedEnvironments() == 1 ? " environment" : " environments")
+          + (valid.policyWarnings() == 0 ? "" : " (" + valid.policyWarnings() + " policy warnings)");
+      return "valid: " + valid.apps() + " apps, " + valid.components() + " components, "
+          + valid.environments() + " environments, " + valid.instances() + " instances" + rendered;
     } catch (FactoryException e) {
       if (structured) {
         System.out.println(output.equals("json") ? ProblemFormats.json(e.problems()) : ProblemFormats.sarif(e.problems()));
@@ -80,12 +58,8 @@ public class SpecCommands {
       @Option(longName = "component", defaultValue = "web", description = "first component's name") String component,
       @Option(longName = "type", defaultValue = "webapp", description = "webapp | worker | cron | stateful") String type,
       @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo) {
-    DirectorySpecSource source = new DirectorySpecSource(RepoLayout.of(repo).root());
-    try (RepoLock lock = RepoLock.acquire(source.root(), "new app", Terminal.progress(false))) {
-      ConfigRepo config = new SpecLoader().load(source);
-      Map<String, String> files = new SpecScaffolder().newApp(config, name, component, componentType(type));
-      return writeChecked(source, files);
-    }
+    return written(new SpecFiles(Terminal.progress(false))
+        .newApp(new NewAppRequest(repo, name, component, componentType(type))));
   }
 
   @Command(name = {"new", "component"}, group = "Specs", exitStatusExceptionMapper = "factoryExceptions",
@@ -95,15 +69,8 @@ public class SpecCommands {
       @Argument(index = 1, description = "component name (DNS-1035 label)") String name,
       @Option(longName = "type", defaultValue = "webapp", description = "webapp | worker | cron | stateful") String type,
       @Option(longName = "repo", defaultValue = ".", description = "config repo folder") String repo) {
-    DirectorySpecSource source = new DirectorySpecSource(RepoLayout.of(repo).root());
-    try (RepoLock lock = RepoLock.acquire(source.root(), "new component", Terminal.progress(false))) {
-      ConfigRepo config = new SpecLoader().load(source);
-      String appFile = "apps/" + app + "/app.yaml";
-      String text = config.apps().containsKey(app)
-          ? new String(source.read(appFile), StandardCharsets.UTF_8) : "";
-      Map<String, String> files = new SpecScaffolder().newComponent(config, text, app, name, componentType(type));
-      return writeChecked(source, files);
-    }
+    return written(new SpecFiles(Terminal.progress(false))
+        .newComponent(new NewComponentRequest(repo, app, name, componentType(type))));
   }
 
   private static ComponentType componentType(String type) {
@@ -115,26 +82,8 @@ public class SpecCommands {
     }
   }
 
-  /** Checks the whole repo with the new files in place, then writes them; nothing on failure. */
-  private static String writeChecked(DirectorySpecSource source, Map<String, String> files) {
-    new Pipeline(Terminal.progress(true)).resolve(new OverlaySpecSource(source, files));
-    StringBuilder written = new StringBuilder();
-    files.forEach((path, text) -> {
-      Path target = source.root().resolve(path).normalize();
-      if (!target.startsWith(source.root())) {
-        throw new IllegalStateException("refusing to write outside the repo: " + path);
-      }
-      try {
-        Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(target.getParent(), ".factory-", ".tmp");
-        Files.writeString(temp, text, StandardCharsets.UTF_8);
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write " + path, e);
-      }
-      written.append("wrote ").append(path).append('\n');
-    });
-    return written.toString().strip().toLowerCase(Locale.ROOT).isEmpty() ? "nothing to write"
-        : written.toString().strip();
+  private static String written(List<String> files) {
+    return files.isEmpty() ? "nothing to write"
+        : String.join("\n", files.stream().map(file -> "wrote " + file).toList());
   }
 }

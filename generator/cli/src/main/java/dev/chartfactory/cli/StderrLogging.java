@@ -1,5 +1,6 @@
 package dev.chartfactory.cli;
 
+import dev.chartfactory.core.error.PrintableText;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.IMarkerFactory;
 import org.slf4j.Logger;
@@ -106,7 +107,7 @@ public final class StderrLogging implements SLF4JServiceProvider {
       if (throwable != null) {
         line.append(" (").append(throwable).append(')');
       }
-      System.err.println(dev.chartfactory.core.git.GitUrls.redact(line.toString()));
+      System.err.println(PrintableText.withoutCredentials(line.toString()));
     }
   }
 }

@@ -2,7 +2,6 @@ package dev.chartfactory.cli;
 
 import dev.chartfactory.core.PipelineListener;
 import dev.chartfactory.core.error.PrintableText;
-import dev.chartfactory.core.git.GitUrls;
 
 /** Progress lines on stderr, prefixed by the stage id, so stdout stays clean for data. */
 final class Terminal {
@@ -16,6 +15,6 @@ final class Terminal {
     Colours colours = Colours.forThisProcess();
     // A URL given with credentials must not show them in a CI log.
     return (stage, message) ->
-        System.err.println(colours.dim("[" + stage + "]") + " " + PrintableText.escape(GitUrls.redact(message)));
+        System.err.println(colours.dim("[" + stage + "]") + " " + PrintableText.escape(PrintableText.withoutCredentials(message)));
   }
 }

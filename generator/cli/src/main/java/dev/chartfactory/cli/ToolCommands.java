@@ -1,13 +1,10 @@
 package dev.chartfactory.cli;
 
+import dev.chartfactory.core.api.ToolVersions;
+import dev.chartfactory.core.error.Suggestions;
 import dev.chartfactory.core.error.UsageException;
-import dev.chartfactory.core.helm.HelmCli;
-import dev.chartfactory.core.helm.HelmLocator;
-import dev.chartfactory.core.pipeline.ScratchFolders;
-import dev.chartfactory.core.validate.ManifestSchemaValidator;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.Properties;
 import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
@@ -40,9 +37,10 @@ public class ToolCommands {
   @Command(name = "version", group = "Tool", exitStatusExceptionMapper = "factoryExceptions",
       description = "Show Chart Factory's version, the helm it runs and the schemas it validates against")
   public String version() {
+    ToolVersions tools = ToolVersions.detect();
     return "Chart Factory " + factoryVersion() + "\n"
-        + "helm: " + helmVersion() + "\n"
-        + "schemas: " + ManifestSchemaValidator.SCHEMA_VERSIONS + "\n"
+        + "helm: " + tools.helm() + "\n"
+        + "schemas: " + tools.schemas() + "\n"
         + "java: " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")";
   }
 
@@ -63,7 +61,7 @@ public class ToolCommands {
   }
 
   private static String hint(String name) {
-    String hint = dev.chartfactory.core.error.Suggestions.hint(name,
+    String hint = Suggestions.hint(name,
         catalog().commands().stream().map(CommandCatalog.Entry::name).toList());
     return hint == null ? "" : "; " + hint;
   }
@@ -79,21 +77,6 @@ public class ToolCommands {
       return version.isEmpty() || version.startsWith("${") ? "(unknown version)" : version;
     } catch (IOException e) {
       return "(unknown version)";
-    }
-  }
-
-  private static String helmVersion() {
-    String property = System.getProperty("helm.binary", "");
-    Path binary = !property.isBlank() ? Path.of(property)
-        : new HelmLocator(Path.of("").toAbsolutePath()).locate().orElse(null);
-    if (binary == null) {
-      return "not found (set HELM, put helm on PATH, or run scripts/install-helm.sh for "
-          + HelmLocator.PINNED_VERSION + ")";
-    }
-    try {
-      return new HelmCli(binary, ScratchFolders.create("factory-helm-")).version() + " (" + binary + ")";
-    } catch (RuntimeException e) {
-      return "cannot run " + binary + ": " + e.getMessage();
     }
   }
 }

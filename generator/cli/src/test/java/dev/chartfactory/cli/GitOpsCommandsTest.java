@@ -34,6 +34,21 @@ class GitOpsCommandsTest {
   }
 
   @Test
+  void aRepoUrlWithCredentials_isRefused_withoutPrintingTheSecretNorAnyManifest() {
+    for (String format : List.of("argocd", "argocd-appset", "flux")) {
+      for (String url : List.of("http://alice:s3cr3t-t0ken@git.example.com/x.git", "https://s3cr3t-t0ken@g/x.git")) {
+        CliRun run = CliRun.of("gitops", "--format", format, "--repo", SHOP, "--repo-url", url);
+        assertThat(run.exitCode()).as(format + " " + url).isNotZero();
+        assertThat(run.out() + run.err()).doesNotContain("s3cr3t-t0ken").doesNotContain("kind:");
+        assertThat(run.err()).contains("--repo-url", "carries credentials", "***@", "secretRef");
+      }
+    }
+    CliRun ssh = CliRun.of("gitops", "--repo", SHOP, "--repo-url", "ssh://git@git.example.com/x.git");
+    assertThat(ssh.exitCode()).as(ssh.err()).isZero();
+    assertThat(ssh.out()).contains("repoURL: ssh://git@git.example.com/x.git");
+  }
+
+  @Test
   void appSetAndFlux_coverEveryEnvironment() {
     CliRun set = CliRun.of("gitops", "--format", "argocd-appset", "--repo", SHOP, "--repo-url", "https://g/x.git");
     assertThat(set.exitCode()).isZero();

@@ -71,6 +71,23 @@ class PullRequestCheckTest {
   }
 
   @Test
+  void calleePortChangedWithoutRegenerating_rendersItsCallers_andReportsTheirChartsStale() throws Exception {
+    // storefront's CATALOG_URL is ${ref:catalog.api.http:url}: its chart holds catalog's port
+    Path catalog = repo.resolve("apps/catalog/app.yaml");
+    Files.writeString(catalog, Files.readString(catalog).replace("{name: http, port: 8080, protocol: http}",
+        "{name: http, port: 8081, protocol: http}"));
+    commit("catalog API on 8081");
+
+    CliRun check = CliRun.of("check", "--repo", repo.toString(), "--base", "main");
+
+    assertThat(check.exitCode()).isEqualTo(2);
+    assertThat(check.err()).contains("[base] 1 app changed since main (", "), and 1 app refers to them",
+        "charts/storefront/values.yaml: differs from what the specs generate");
+    assertThat(check.out()).contains("env[CATALOG_URL].value: http://catalog-api.shop-catalog.svc:8080"
+        + " -> http://catalog-api.shop-catalog.svc:8081  (${ref:catalog.api.http:url})");
+  }
+
+  @Test
   void chartsGeneratedWithoutValidation_failTheChecksOfWhatChanged_exitTwo() throws Exception {
     // Only the Kubernetes schemas catch it, and generate-all's validation was skipped.
     CliRepos.addInvalidServiceBlueprint(repo);

@@ -2,9 +2,8 @@ package dev.chartfactory.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chartfactory.core.helm.ReleaseRevision;
-import dev.chartfactory.core.ops.OperationRecord;
-import dev.chartfactory.core.spec.FactorySpec;
+import dev.chartfactory.core.api.ReleaseHistory;
+import dev.chartfactory.core.api.ReleaseOperation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -207,24 +206,20 @@ class ReleaseCommandsTest {
   }
 
   @Test
-  void historyTable_joinsHelmRevisionsWithWhoWhenAndCommitFromTheLog() {
-    FactorySpec.UmbrellaSpec umbrella = new FactorySpec.UmbrellaSpec("platform", "platform", null);
-    List<ReleaseRevision> revisions = List.of(
-        new ReleaseRevision(1, "2026-11-20T09:00:00.1+00:00", "superseded", "platform-0.1.0", "", "Install complete"),
-        new ReleaseRevision(2, "2026-11-21T09:00:00.1+00:00", "deployed", "platform-0.1.0", "", "Upgrade complete"));
-    List<OperationRecord> log = List.of(
-        new OperationRecord("ana", "2026-11-20T09:00:00Z", "deploy", "dev", "platform", "platform", 1,
-            "7528a1b0123456789abcdef0123456789abcdef0", false, "ok", "installed"),
-        new OperationRecord("bo", "2026-11-21T08:00:00Z", "deploy", "dev", "platform", "platform", 1,
-            null, false, "failed", "timed out"),
-        new OperationRecord("cy", "2026-11-21T08:30:00Z", "deploy", "dev", "platform", "other-ns", 2,
-            null, false, "ok", "another namespace"));
+  void historyTable_showsEachRevisionWithWhoWhenAndCommit() {
+    ReleaseOperation deploy = new ReleaseOperation("deploy", "dev", "ana", "2026-11-20T09:00:00Z",
+        "7528a1b0123456789abcdef0123456789abcdef0");
+    ReleaseHistory history = new ReleaseHistory("platform", "platform", List.of(
+        new ReleaseHistory.Revision(1, "2026-11-20T09:00:00.1+00:00", "superseded", "platform-0.1.0", "",
+            "Install complete", deploy),
+        new ReleaseHistory.Revision(2, "2026-11-21T09:00:00.1+00:00", "deployed", "platform-0.1.0", "",
+            "Upgrade complete", null)));
 
-    String table = ReleaseCommands.historyTable(revisions, log, umbrella);
+    String table = ReleaseFormats.historyTable(history);
 
     assertThat(table.lines()).hasSize(3);
     assertThat(table.lines().toList().get(1)).contains("1", "superseded", "ana", "2026-11-20T09:00:00Z",
         "7528a1b01234", "Install complete");
-    assertThat(table.lines().toList().get(2)).contains("deployed", "Upgrade complete").doesNotContain("cy", "bo");
+    assertThat(table.lines().toList().get(2)).contains("deployed", "Upgrade complete", "-");
   }
 }

@@ -78,6 +78,29 @@ class SpecCommandsTest {
   }
 
   @Test
+  void newApp_appendsWhatTheRepoGitIgnoreLacks_keepingTheUsersLines() throws IOException {
+    Path repo = CliRepos.copyOfExample("small", temp);
+    Files.writeString(repo.resolve(".gitignore"), "# ours\n.factory/\n");
+
+    CliRun first = CliRun.of("new", "app", "inventory", "--repo", repo.toString());
+    CliRun second = CliRun.of("new", "app", "billing", "--repo", repo.toString());
+
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(first.out()).contains("wrote .gitignore");
+    assertThat(Files.readString(repo.resolve(".gitignore"))).isEqualTo("""
+        # ours
+        .factory/
+
+        # Chart Factory: helm dependency build output (make sync) and the tool's local state
+        umbrella-chart/charts/
+        umbrella-chart/Chart.lock
+        umbrella-chart/tmpcharts/
+        """);
+    assertThat(second.exitCode()).as(second.err()).isZero();
+    assertThat(second.out()).doesNotContain(".gitignore");
+  }
+
+  @Test
   void newApp_withPathTraversalName_writesNothing() throws IOException {
     Path repo = CliRepos.copyOfExample("small", temp);
     List<String> before = CliRepos.listing(temp);

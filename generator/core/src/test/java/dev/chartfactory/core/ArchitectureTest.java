@@ -2,14 +2,20 @@ package dev.chartfactory.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.EvaluationResult;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.chartfactory.core.error.FactoryException;
 import org.junit.jupiter.api.Test;
 
 /** The layering of core, checked on every build so it survives the people who made it. */
@@ -42,6 +48,34 @@ class ArchitectureTest {
   void coreUsesNeitherSpringNorTheCli() {
     assertHolds(noClasses().should().dependOnClassesThat().resideInAPackage("org.springframework..")
         .orShould().dependOnClassesThat().resideInAPackage("dev.chartfactory.cli.."), CORE);
+  }
+
+  @Test
+  void aPublicStageClass_isUsedOutsideItsPackage() {
+    // What a stage offers the rest of core stays small: a class only its own package uses is
+    // package-private. The API, the spec model and the errors are public for the CLI; a failure
+    // type travels up to whoever catches it, and a record is what a public method returns.
+    // IncrementalGenerator is public for the in-process benchmark until watch mode has its API.
+    assertHolds(classes().that().arePublic().and().areTopLevelClasses()
+        .and().resideOutsideOfPackages("dev.chartfactory.core", "dev.chartfactory.core.api..",
+            "dev.chartfactory.core.spec..", "dev.chartfactory.core.error..")
+        .and().areNotAssignableTo(FactoryException.class).and().areNotAssignableTo(Record.class)
+        .and().doNotHaveFullyQualifiedName("dev.chartfactory.core.pipeline.IncrementalGenerator")
+        .should(beUsedOutsideTheirPackage()), CORE);
+  }
+
+  private static ArchCondition<JavaClass> beUsedOutsideTheirPackage() {
+    return new ArchCondition<>("be used from another package of core") {
+      @Override
+      public void check(JavaClass javaClass, ConditionEvents events) {
+        boolean used = javaClass.getDirectDependenciesToSelf().stream()
+            .anyMatch(dependency -> !dependency.getOriginClass().getPackageName().equals(javaClass.getPackageName()));
+        if (!used) {
+          events.add(SimpleConditionEvent.violated(javaClass, javaClass.getName()
+              + " is public, but only its own package uses it: make it package-private"));
+        }
+      }
+    };
   }
 
   @Test

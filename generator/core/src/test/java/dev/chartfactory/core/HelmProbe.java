@@ -73,6 +73,25 @@ public final class HelmProbe {
     return new Rendered(workspace, manifests, values, charts);
   }
 
+  /** Renders one chart folder (no umbrella) with its own values, schema checked. */
+  public static Rendered renderChart(HelmCli helm, Path chart) {
+    try {
+      Files.createDirectories(chart.resolve("templates"));
+      Files.writeString(chart.resolve("templates/zz-test-probe.yaml"), TEMPLATE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String manifests = helm.template(chart, "probe", "default", List.of(), Map.of(), true);
+    Map<String, JsonNode> values = new HashMap<>();
+    Map<String, JsonNode> charts = new HashMap<>();
+    Matcher probe = PROBE.matcher(manifests);
+    while (probe.find()) {
+      values.put(probe.group(1), decode(probe.group(2)));
+      charts.put(probe.group(1), decode(probe.group(3)));
+    }
+    return new Rendered(null, manifests, values, charts);
+  }
+
   private static void addProbes(Path chartsFolder) {
     try (Stream<Path> charts = Files.list(chartsFolder)) {
       for (Path chart : charts.toList()) {

@@ -19,7 +19,10 @@ import dev.chartfactory.core.pipeline.HelmBinary;
 import dev.chartfactory.core.pipeline.Pipeline;
 import dev.chartfactory.core.render.Provenance;
 import dev.chartfactory.core.render.RenderedChart;
+import dev.chartfactory.core.resolve.ResolvedApp;
+import dev.chartfactory.core.resolve.ResolvedComponent;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
+import dev.chartfactory.core.resolve.ResolvedReference;
 import dev.chartfactory.core.spec.RepoLayout;
 import dev.chartfactory.core.umbrella.GeneratorId;
 import dev.chartfactory.core.umbrella.UmbrellaRenderer;
@@ -98,12 +101,16 @@ final class ChartChecks {
   private CheckResult pullRequestCheck(Pipeline pipeline, ResolvedPlatform platform, DirectorySpecSource source,
       BaseComparison comparison, OutputFormat format) {
     ChartWriter writer = new ChartWriter(source.root());
-    AffectedApps affected = AffectedApps.of(comparison.changedPaths(),
+    AffectedApps changed = AffectedApps.of(comparison.changedPaths(),
         GeneratorId.current().equals(recordedGenerator(source.root())));
+    // Callers of a changed app hold its Service address (${ref:…}) in their own charts.
+    AffectedApps affected = changed.withCallers(platform.callersOf(changed.apps()));
     List<String> apps = platform.baseApps().keySet().stream().filter(affected::includes).toList();
+    int callers = affected.apps().size() - changed.apps().size();
     listener.progress("base", (affected.all() ? "every app (" + affected.reason() + ")"
-        : affected.apps().size() + (affected.apps().size() == 1 ? " app" : " apps") + " changed")
-        + " since " + comparison.describeBase());
+        : changed.apps().size() + (changed.apps().size() == 1 ? " app" : " apps") + " changed")
+        + " since " + comparison.describeBase()
+        + (callers > 0 ? ", and " + callers + (callers == 1 ? " app refers" : " apps refer") + " to them" : ""));
     List<RenderedChart> atBase = comparison.chartsAtBase(affected);
     UmbrellaRenderer umbrella = new UmbrellaRenderer();
     RenderedChart.umbrellaIn(atBase).ifPresent(committed -> {
@@ -196,6 +203,22 @@ final class ChartChecks {
     }
   }
 
+  /** Per environment, the env values written with {@code ${ref:…}}, shown beside their resolved change. */
+  private static Map<String, List<DiffReport.EnvNote>> referenceNotes(ResolvedPlatform platform) {
+    Map<String, List<DiffReport.EnvNote>> notes = new java.util.TreeMap<>();
+    for (ResolvedReference reference : platform.references()) {
+      if (reference.environment() == null) {
+        continue;
+      }
+      ResolvedApp app = platform.environments().get(reference.environment()).get(reference.fromApp());
+      ResolvedComponent component = app.components().get(reference.fromComponent());
+      notes.computeIfAbsent(reference.environment(), environment -> new ArrayList<>()).add(new DiffReport.EnvNote(
+          app.namespace(), component.resourceNameIn(app.name()), component.name(), reference.variable(),
+          reference.written()));
+    }
+    return notes;
+  }
+
   /** The object diff as text, what the checks of the new objects found wrong in them, and whether anything changed. */
   private record ObjectDiff(String text, List<Problem> invalid, boolean changed) {}
 
@@ -224,7 +247,7 @@ final class ChartChecks {
       result.renderedAfter().forEach((environment, rendered) -> invalid.addAll(
           validator.problemsIn(platform, platform.repo().environments().get(environment), rendered)));
     }
-    DiffReport report = result.report();
+    DiffReport report = result.report().withNotes(referenceNotes(platform));
     if (format == OutputFormat.JSON) {
       return new ObjectDiff(report.json(), invalid, !report.isEmpty());
     }

@@ -11,6 +11,7 @@ import dev.chartfactory.core.spec.AppSpec;
 import dev.chartfactory.core.spec.AutoscalingSpec;
 import dev.chartfactory.core.spec.ComponentSpec;
 import dev.chartfactory.core.spec.ComponentType;
+import dev.chartfactory.core.spec.ContainerSpec;
 import dev.chartfactory.core.spec.ConfigRepo;
 import dev.chartfactory.core.spec.EnvironmentSpec;
 import dev.chartfactory.core.spec.InstanceSpec;
@@ -75,6 +76,7 @@ public final class CrossFieldChecker {
   }
 
   private Map<AppInputs, List<Problem>> previous = new HashMap<>();
+  private final ReferenceChecker references = new ReferenceChecker();
 
   public List<Problem> check(ConfigRepo repo, ResolvedPlatform platform) {
     List<Problem> problems = new ArrayList<>();
@@ -103,7 +105,32 @@ public final class CrossFieldChecker {
     for (EnvironmentSpec environment : repo.environments().values()) {
       checkEnvironment(repo, environment, platform.environments().get(environment.name()), problems);
     }
+    for (EnvironmentSpec environment : repo.environments().values()) {
+      checkIssuer(repo, environment, problems);
+    }
+    // ${ref:…} in env values span apps, so they are checked outside the per-app cache above.
+    problems.addAll(references.check(repo, platform));
     return problems;
+  }
+
+  /** One way to issue an environment's certificates: a ClusterIssuer (maybe ACME) or an Issuer. */
+  private static void checkIssuer(ConfigRepo repo, EnvironmentSpec environment, List<Problem> problems) {
+    EnvironmentSpec.IngressSpec ingress = environment.ingress();
+    Origin origin = environment.origin();
+    if (ingress.issuer() != null && ingress.clusterIssuer() != null) {
+      problems.add(Problem.at(origin.of("ingress.issuer"), "ingress.issuer", "names an Issuer, and clusterIssuer"
+          + " a ClusterIssuer (expected one of them: Ingresses name one cert-manager issuer)"));
+    }
+    if (ingress.issuer() != null && ingress.acme() != null) {
+      problems.add(new Problem(origin.of("ingress.acme"), "ingress.acme", "ACME settings make a ClusterIssuer,"
+          + " and ingress.issuer names a namespaced Issuer (expected one of them)",
+          "to use ACME, drop issuer; the ClusterIssuer is named by clusterIssuer (default 'acme')"));
+    }
+    if (ingress.acme() != null && !repo.factory().certManager().enabled()) {
+      problems.add(new Problem(origin.of("ingress.acme"), "ingress.acme", "the umbrella creates no issuers when"
+          + " factory.yaml has certManager.enabled: false (expected certManager.enabled: true with ACME settings)",
+          "drop ingress.acme and name an existing ClusterIssuer with clusterIssuer"));
+    }
   }
 
   private void checkApp(AppSpec app, List<Problem> problems) {
@@ -268,10 +295,67 @@ public final class CrossFieldChecker {
     checkVolumes(component, problems);
     checkSecretEnv(component, problems);
     checkSecretLiterals(component.env(), origin, problems);
+    checkContainers(app, component, problems);
   }
 
+  // --- init containers and sidecars (#15) ---
+  /** Names unique in the pod, ports shared with no other container, the component's rules per container. */
+  private void checkContainers(AppSpec app, ComponentSpec component, List<Problem> problems) {
+    Map<String, Origin> names = new HashMap<>();
+    names.put(component.name(), component.origin());
+    Map<Integer, String> portOwners = new HashMap<>();
+    component.ports().forEach(p -> portOwners.put(p.containerPort(), "the component"));
+    List<ContainerSpec> all = new ArrayList<>(component.containers().init());
+    all.addAll(component.containers().sidecars());
+    for (ContainerSpec container : all) {
+      Origin at = container.origin();
+      Origin first = names.putIfAbsent(container.name(), at);
+      if (first != null) {
+        problems.add(Problem.at(at.of("name"), at.pathOf("name"), "container name '" + container.name()
+            + "' is already used in this pod (at line " + (first == component.origin()
+                ? first.location().line() + ", the component's own container" : first.of("name").line())
+            + ") (expected one name per container)"));
+      }
+      PodSettingsSpec.SecurityContext security = container.securityContext();
+      if (security != null && security.fsGroup() != null) {
+        problems.add(Problem.at(security.origin().of("fsGroup"), security.origin().pathOf("fsGroup"),
+            "fsGroup applies to the whole pod (expected it in the component's securityContext)"));
+      }
+      checkSecurityContext(app, security, problems);
+      for (PortSpec port : container.ports()) {
+        String owner = portOwners.putIfAbsent(port.containerPort(), "container " + container.name());
+        if (owner != null) {
+          problems.add(Problem.at(port.origin().of("port"), port.origin().pathOf("port"), "port "
+              + port.containerPort() + " is also used by " + owner + " (containers of a pod share its"
+              + " network; expected another port)"));
+        }
+      }
+      checkProbes(container.ports(), "sidecar", container.probes(), problems);
+      container.secretEnv().keySet().stream().filter(container.env()::containsKey).forEach(name ->
+          problems.add(Problem.at(at.of("secretEnv"), at.pathOf("secretEnv." + name),
+              "is also set in env (expected each variable once)")));
+      checkSecretLiterals(container.env(), at, problems);
+    }
+  }
+  // --- end init containers and sidecars ---
+
   private void checkPodSettings(AppSpec app, ComponentSpec component, List<Problem> problems) {
-    PodSettingsSpec.SecurityContext security = component.pod().securityContext();
+    checkSecurityContext(app, component.pod().securityContext(), problems);
+    PodSettingsSpec.Hook hook = component.pod().preStop();
+    if (hook != null && hook.path() != null) {
+      List<String> names = component.ports().stream().map(PortSpec::name).toList();
+      if (hook.port() != null && !names.contains(hook.port())) {
+        problems.add(new Problem(hook.origin().location(), hook.origin().pathOf("http.port"), "port '"
+            + hook.port() + "' is not one of the component's ports (expected one of: " + String.join(", ", names) + ")",
+            Suggestions.hint(hook.port(), names)));
+      } else if (hook.port() == null && names.isEmpty()) {
+        problems.add(Problem.at(hook.origin().location(), hook.origin().pathOf("http"),
+            "an http preStop hook needs a port, and the component has none (expected exec or a port)"));
+      }
+    }
+  }
+
+  private void checkSecurityContext(AppSpec app, PodSettingsSpec.SecurityContext security, List<Problem> problems) {
     if (security != null) {
       Origin at = security.origin();
       List<String> extra = security.addCapabilities().stream().filter(c -> !c.equals("NET_BIND_SERVICE")).toList();
@@ -285,18 +369,6 @@ public final class CrossFieldChecker {
         problems.add(Problem.at(at.of("seccompProfile"), at.pathOf("seccompProfile"), localhost
             ? "a Localhost seccomp profile needs localhostProfile (expected the profile's path on the node)"
             : "localhostProfile applies to type Localhost only"));
-      }
-    }
-    PodSettingsSpec.Hook hook = component.pod().preStop();
-    if (hook != null && hook.path() != null) {
-      List<String> names = component.ports().stream().map(PortSpec::name).toList();
-      if (hook.port() != null && !names.contains(hook.port())) {
-        problems.add(new Problem(hook.origin().location(), hook.origin().pathOf("http.port"), "port '"
-            + hook.port() + "' is not one of the component's ports (expected one of: " + String.join(", ", names) + ")",
-            Suggestions.hint(hook.port(), names)));
-      } else if (hook.port() == null && names.isEmpty()) {
-        problems.add(Problem.at(hook.origin().location(), hook.origin().pathOf("http"),
-            "an http preStop hook needs a port, and the component has none (expected exec or a port)"));
       }
     }
   }
@@ -341,6 +413,10 @@ public final class CrossFieldChecker {
   }
 
   private void checkProbes(ComponentSpec component, ProbeSpec.Probes probes, List<Problem> problems) {
+    checkProbes(component.ports(), "component", probes, problems);
+  }
+
+  private void checkProbes(List<PortSpec> ports, String owner, ProbeSpec.Probes probes, List<Problem> problems) {
     if (probes == null) {
       return;
     }
@@ -360,16 +436,16 @@ public final class CrossFieldChecker {
         continue;
       }
       if (probe.port() != null) {
-        boolean known = component.ports().stream().anyMatch(p -> p.name().equals(probe.port()));
+        boolean known = ports.stream().anyMatch(p -> p.name().equals(probe.port()));
         if (!known) {
-          List<String> names = component.ports().stream().map(PortSpec::name).toList();
+          List<String> names = ports.stream().map(PortSpec::name).toList();
           problems.add(new Problem(origin.location(), origin.pathOf(probe.kind().id() + ".port"),
-              "port '" + probe.port() + "' is not one of the component's ports (expected one of: "
+              "port '" + probe.port() + "' is not one of the " + owner + "'s ports (expected one of: "
                   + String.join(", ", names) + ")", Suggestions.hint(probe.port(), names)));
         }
-      } else if (component.ports().isEmpty()) {
+      } else if (ports.isEmpty()) {
         problems.add(Problem.at(origin.location(), origin.path(), "a " + probe.kind().id()
-            + " probe needs a port, and the component has none (expected an exec probe or a port)"));
+            + " probe needs a port, and the " + owner + " has none (expected an exec probe or a port)"));
       }
     }
   }

@@ -11,6 +11,7 @@ import dev.chartfactory.core.error.InternalException;
 import dev.chartfactory.core.error.Problem;
 import dev.chartfactory.core.error.SourceLocation;
 import dev.chartfactory.core.error.Suggestions;
+import dev.chartfactory.core.spec.BlueprintParams;
 import dev.chartfactory.core.yaml.YamlNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -89,18 +90,43 @@ public final class SchemaChecker {
     List<Error> errors = schemas.get(kind).validate(json);
     Set<Problem> problems = new LinkedHashSet<>();
     for (Error error : errors) {
-      problems.add(toProblem(error, document));
+      problems.add(toProblem(error, document, Map.of()));
     }
     return List.copyOf(problems);
   }
 
-  private Problem toProblem(Error error, YamlNode document) {
+  // --- blueprint parameters (#15) ---
+  /**
+   * Problems of a component's {@code params} (the node under {@code field}) against the params
+   * schema its type's blueprint declares; an undeclared param is an error with a hint, whatever
+   * the schema says about additional properties.
+   */
+  public List<Problem> checkParams(BlueprintParams declared, YamlNode params, String field) {
+    ObjectNode schema = ((ObjectNode) declared.schema()).deepCopy();
+    schema.put("type", "object");
+    schema.put("additionalProperties", false);
+    schema.remove("$id");
+    schema.remove("$schema");
+    String file = declared.type() + ".params.schema.json";
+    Schema compiled = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+        .getSchema(SchemaLocation.of(SCHEMA_BASE + "params/" + file), schema);
+    Set<Problem> problems = new LinkedHashSet<>();
+    for (Error error : compiled.validate(toJson(params))) {
+      Problem problem = toProblem(error, params, Map.of(file, schema));
+      problems.add(new Problem(problem.location(), problem.field().isEmpty() ? field : field + "." + problem.field(),
+          problem.message().replaceFirst("^unknown field", "unknown param"), problem.hint()));
+    }
+    return List.copyOf(problems);
+  }
+  // --- end blueprint parameters ---
+
+  private Problem toProblem(Error error, YamlNode document, Map<String, JsonNode> extraSchemas) {
     List<Object> path = elements(error.getInstanceLocation());
     YamlNode node = find(document, path);
     SourceLocation at = node == null ? document.location() : node.location();
     String field = dotted(path);
     String keyword = error.getKeyword() == null ? "" : error.getKeyword();
-    JsonNode parentSchema = parentSchema(error.getSchemaLocation());
+    JsonNode parentSchema = parentSchema(error.getSchemaLocation(), extraSchemas);
     switch (keyword) {
       case "additionalProperties", "unevaluatedProperties" -> {
         String property = error.getProperty();
@@ -248,7 +274,7 @@ public final class SchemaChecker {
   }
 
   /** The schema object that holds the failing keyword, found in our own schema files. */
-  private JsonNode parentSchema(SchemaLocation location) {
+  private JsonNode parentSchema(SchemaLocation location, Map<String, JsonNode> extraSchemas) {
     if (location == null) {
       return null;
     }
@@ -256,7 +282,7 @@ public final class SchemaChecker {
     int hash = text.indexOf('#');
     String file = text.substring(0, hash < 0 ? text.length() : hash);
     file = file.substring(file.lastIndexOf('/') + 1);
-    JsonNode node = rawSchemas.get(file);
+    JsonNode node = rawSchemas.containsKey(file) ? rawSchemas.get(file) : extraSchemas.get(file);
     if (node == null || hash < 0) {
       return node;
     }

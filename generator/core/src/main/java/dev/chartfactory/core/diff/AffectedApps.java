@@ -56,6 +56,19 @@ public record AffectedApps(boolean all, SortedSet<String> apps, String reason) {
     return new AffectedApps(false, apps, "");
   }
 
+  /**
+   * These apps and {@code callers}: apps whose env values hold a {@code ${ref:…}} to an affected
+   * app carry its Service name and port in their own charts, so they may differ too.
+   */
+  public AffectedApps withCallers(Collection<String> callers) {
+    if (all || callers.isEmpty()) {
+      return this;
+    }
+    SortedSet<String> more = new TreeSet<>(apps);
+    more.addAll(callers);
+    return new AffectedApps(false, more, reason);
+  }
+
   /** Whether {@code app}'s chart has to be rendered. */
   public boolean includes(String app) {
     return all || apps.contains(app);

@@ -11,12 +11,41 @@ import java.util.Map;
  * of provenance only (the {@code chartfactory.dev/source-commit} label or annotation) is not
  * repeated per object: each environment gets one line saying how many objects it touched.
  */
-public record DiffReport(Map<String, List<ObjectChange>> byEnvironment) {
+public record DiffReport(Map<String, List<ObjectChange>> byEnvironment, Map<String, List<EnvNote>> notes) {
 
   private static final int MAX_FIELDS = 40;
 
+  public DiffReport(Map<String, List<ObjectChange>> byEnvironment) {
+    this(byEnvironment, Map.of());
+  }
+
   public DiffReport {
     byEnvironment = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(byEnvironment));
+    notes = Map.copyOf(notes);
+  }
+
+  /**
+   * Where an env value of a workload came from, shown after the field's change in text and
+   * Markdown: an env value written as {@code ${ref:catalog.api.http:url}} reads
+   * {@code env[CATALOG_URL].value: … -> …  (${ref:catalog.api.http:url})}.
+   *
+   * @param namespace the workload's namespace
+   * @param name the workload's name
+   * @param container its container
+   * @param variable the env variable
+   * @param written the value as the spec writes it
+   */
+  public record EnvNote(String namespace, String name, String container, String variable, String written) {
+
+    boolean explains(ObjectChange.ObjectKey key, FieldChange field) {
+      return key.namespace().equals(namespace) && key.name().equals(name)
+          && field.path().endsWith("containers[" + container + "].env[" + variable + "].value");
+    }
+  }
+
+  /** The same report with the origins of env values, per environment. */
+  public DiffReport withNotes(Map<String, List<EnvNote>> environmentNotes) {
+    return new DiffReport(byEnvironment, environmentNotes);
   }
 
   public boolean isEmpty() {
@@ -38,7 +67,7 @@ public record DiffReport(Map<String, List<ObjectChange>> byEnvironment) {
           case REMOVED -> "  - ";
           case CHANGED -> "  ~ ";
         }).append(change.key()).append('\n');
-        fields(change, out, "      ", "");
+        fields(change, notes.getOrDefault(environment, List.of()), out, "      ", "");
       }
     });
     return out.toString();
@@ -58,7 +87,7 @@ public record DiffReport(Map<String, List<ObjectChange>> byEnvironment) {
         out.append("| | object | fields |\n| --- | --- | --- |\n");
         for (ObjectChange change : changes) {
           StringBuilder fields = new StringBuilder();
-          fields(change, fields, "", "<br>");
+          fields(change, notes.getOrDefault(environment, List.of()), fields, "", "<br>");
           out.append("| ").append(switch (change.type()) {
             case ADDED -> "added";
             case REMOVED -> "removed";
@@ -168,13 +197,18 @@ public record DiffReport(Map<String, List<ObjectChange>> byEnvironment) {
     }
   }
 
-  private static void fields(ObjectChange change, StringBuilder out, String indent, String lineBreak) {
+  private static void fields(ObjectChange change, List<EnvNote> notes, StringBuilder out, String indent,
+      String lineBreak) {
     List<FieldChange> fields = change.fields();
     for (int i = 0; i < Math.min(fields.size(), MAX_FIELDS); i++) {
       FieldChange field = fields.get(i);
       out.append(indent).append(lineBreak.isEmpty() ? "" : "`").append(field.path())
           .append(": ").append(show(field.before())).append(" -> ").append(show(field.after()))
-          .append(lineBreak.isEmpty() ? "" : "`").append(lineBreak.isEmpty() ? "\n" : lineBreak);
+          .append(lineBreak.isEmpty() ? "" : "`");
+      notes.stream().filter(note -> note.explains(change.key(), field)).findFirst().ifPresent(note ->
+          out.append(lineBreak.isEmpty() ? "  (" : " (`").append(show(note.written()))
+              .append(lineBreak.isEmpty() ? ")" : "`)"));
+      out.append(lineBreak.isEmpty() ? "\n" : lineBreak);
     }
     if (fields.size() > MAX_FIELDS) {
       out.append(indent).append("… and ").append(fields.size() - MAX_FIELDS).append(" more fields")

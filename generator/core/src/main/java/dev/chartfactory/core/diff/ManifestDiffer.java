@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * volumes, volumeMounts…) are matched by their key, as Kubernetes merges them, not by position:
  * adding one env var reads {@code env[FEATURE_X].value: (none) -> on}, not eleven shifted entries.
  */
-public final class ManifestDiffer {
+final class ManifestDiffer {
 
   public List<ObjectChange> diff(String before, String after) {
     Map<ObjectKey, Map<String, String>> old = index(before);

@@ -1,8 +1,7 @@
 package dev.chartfactory.core.git;
 
+import dev.chartfactory.core.error.PrintableText;
 import java.net.URISyntaxException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eclipse.jgit.transport.URIish;
 
 /**
@@ -10,35 +9,13 @@ import org.eclipse.jgit.transport.URIish;
  * anything is cloned, stored or printed, and hidden in any text that may still carry one (a
  * library's error message about a remote configured with one).
  */
-public final class GitUrls {
-
-  /** scheme://userinfo@ — the userinfo is what gets hidden. */
-  private static final Pattern USER_INFO = Pattern.compile("\\b([a-zA-Z][a-zA-Z0-9+.-]*://)([^/@\\s]+)@");
+final class GitUrls {
 
   private GitUrls() {}
 
-  /**
-   * {@code text} with the credentials of every URL in it replaced by {@code ***}: the password
-   * of {@code user:password@}, and over HTTP(S) a lone user name too, since a token is often
-   * given as the user name ({@code https://TOKEN@host}). An SSH user name ({@code ssh://git@})
-   * is not a secret and stays.
-   */
+  /** {@code text} with the credentials of every URL in it hidden: {@link PrintableText#withoutCredentials}. */
   public static String redact(String text) {
-    if (text == null || text.indexOf('@') < 0) {
-      return text;
-    }
-    Matcher matcher = USER_INFO.matcher(text);
-    StringBuilder result = new StringBuilder();
-    while (matcher.find()) {
-      String scheme = matcher.group(1);
-      String userInfo = matcher.group(2);
-      int colon = userInfo.indexOf(':');
-      String hidden = colon >= 0 ? userInfo.substring(0, colon) + ":***"
-          : scheme.toLowerCase(java.util.Locale.ROOT).startsWith("http") ? "***" : userInfo;
-      matcher.appendReplacement(result, Matcher.quoteReplacement(scheme + hidden + "@"));
-    }
-    matcher.appendTail(result);
-    return result.toString();
+    return PrintableText.withoutCredentials(text);
   }
 
   /** A URL and the credentials that were in it (null when it had none). */

@@ -28,6 +28,20 @@ import java.util.TreeMap;
  */
 public record GitOpsManifests(String repoUrl, String revision, String chartPath) {
 
+  /**
+   * Refuses a repository URL with credentials in it ({@code https://user:token@host/x.git}): it
+   * would be written into the manifests, which are printed to be committed.
+   */
+  public GitOpsManifests {
+    String redacted = dev.chartfactory.core.git.GitUrls.redact(repoUrl);
+    if (repoUrl != null && !repoUrl.equals(redacted)) {
+      throw new dev.chartfactory.core.error.UsageException("--repo-url", "'" + redacted + "' carries credentials,"
+          + " which would be written into the manifests (and committed with them); expected the URL without them",
+          "give Argo CD or Flux the credentials as a Secret instead (Argo CD: a repository Secret labelled"
+              + " argocd.argoproj.io/secret-type=repository; Flux: the GitRepository's secretRef)");
+    }
+  }
+
   public String argoApplications(ResolvedPlatform platform, List<String> environments) {
     refuseSharedReleases(platform, environments, cluster -> cluster.argoDestination());
     StringBuilder out = new StringBuilder();

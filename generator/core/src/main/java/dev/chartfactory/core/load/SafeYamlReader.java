@@ -31,7 +31,7 @@ import org.yaml.snakeyaml.reader.StreamReader;
  * construction at all (only SnakeYAML's composer runs), bounded aliases, nesting, size and node
  * count, and duplicate keys rejected.
  */
-public final class SafeYamlReader {
+final class SafeYamlReader {
 
   /** Fields whose value (a string, or a list of strings) is text that may span lines. */
   private static final java.util.Set<String> MULTI_LINE_FIELDS = java.util.Set.of("description", "command", "args");
@@ -246,6 +246,22 @@ public final class SafeYamlReader {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       boolean control = (c < 0x20 && c != '\t' && !(c == '\n' && multiLine)) || (c >= 0x7f && c <= 0x9f);
+      if (c == '\uFEFF') {
+        // Go's YAML stops at a raw byte order mark inside a document, and the one YAML writer
+        // (SnakeYAML) writes it raw even in a double-quoted scalar: the chart would not load.
+        throw SpecException.of(Problem.at(at, "", String.format(
+            "U+FEFF (byte order mark, zero-width no-break space) at offset %d of the value is not allowed"
+                + " (Helm's YAML reader stops at it); expected printable text, use U+2060 (word joiner)"
+                + " for a zero-width no-break", i)));
+      }
+      if (c == '\u2028' || c == '\u2029') {
+        // Helm's toYaml (how templates print lists and maps: command, args, annotations) writes
+        // them raw in a block scalar, and its own YAML reader then fails on the manifest.
+        throw SpecException.of(Problem.at(at, "", String.format(
+            "U+%04X (%s separator) at offset %d of the value is not allowed (Helm's toYaml writes it so that"
+                + " its own reader fails); expected printable text, and newline only in %s",
+            (int) c, c == '\u2028' ? "line" : "paragraph", i, MULTI_LINE_DESCRIPTION)));
+      }
       if (control) {
         throw SpecException.of(Problem.at(at, "", String.format(
             "control character U+%04X at offset %d of the value is not allowed (Helm refuses or changes it);"

@@ -5,6 +5,7 @@ import dev.chartfactory.core.spec.AppSpec;
 import dev.chartfactory.core.spec.AutoscalingSpec;
 import dev.chartfactory.core.spec.ComponentSpec;
 import dev.chartfactory.core.spec.ComponentType;
+import dev.chartfactory.core.spec.ContainerSpec;
 import dev.chartfactory.core.spec.EnvironmentSpec;
 import dev.chartfactory.core.spec.FactorySpec;
 import dev.chartfactory.core.spec.InstanceSpec;
@@ -36,7 +37,7 @@ import java.util.TreeMap;
  * shape, so this class only converts; defaults that depend on other files are left null for
  * the resolver.
  */
-public final class SpecBinder {
+final class SpecBinder {
 
   public FactorySpec factory(Mapping root) {
     Mapping umbrella = map(root, "umbrella");
@@ -69,7 +70,8 @@ public final class SpecBinder {
         text(root, "domain", null),
         new EnvironmentSpec.IngressSpec(
             text(ingress, "className", "traefik"), text(ingress, "privateClassName", null),
-            bool(ingress, "tls", true), text(ingress, "clusterIssuer", null)),
+            bool(ingress, "tls", true), text(ingress, "clusterIssuer", null),
+            text(ingress, "issuer", null), acme(map(ingress, "acme"))),
         gateway == null ? null
             : new EnvironmentSpec.GatewaySpec(text(gateway, "name", null), text(gateway, "namespace", null)),
         quota == null ? null
@@ -80,6 +82,12 @@ public final class SpecBinder {
                 text(cluster, "kubeContext", null), text(cluster, "kubeconfig", null),
                 text(cluster, "fluxKubeConfigSecret", null)),
         origin(root, ""));
+  }
+
+  private static EnvironmentSpec.AcmeSpec acme(Mapping node) {
+    return node == null ? null : new EnvironmentSpec.AcmeSpec(text(node, "email", null),
+        text(node, "server", EnvironmentSpec.AcmeSpec.LETS_ENCRYPT), text(node, "solverClassName", null),
+        origin(node, "ingress.acme"));
   }
 
   public AppSpec app(Mapping root) {
@@ -137,32 +145,14 @@ public final class SpecBinder {
       ports.add(new PortSpec("http", Integer.parseInt(port.text()), null, PortSpec.Protocol.HTTP,
           new Origin(port.location(), path + ".port", Map.of("port", port.location()))));
     }
-    if (node.get("ports") instanceof Sequence portNodes) {
-      for (int i = 0; i < portNodes.items().size(); i++) {
-        Mapping port = (Mapping) portNodes.items().get(i);
-        PortSpec.Protocol protocol =
-            PortSpec.Protocol.valueOf(text(port, "protocol", "http").toUpperCase(Locale.ROOT));
-        String defaultName = i == 0 && protocol.routedByHost() ? protocol.id() : protocol.id() + "-" + i;
-        ports.add(new PortSpec(text(port, "name", defaultName), integer(port, "port"),
-            nullableInteger(port, "targetPort"), protocol,
-            origin(port, path + ".ports[" + i + "]")));
-      }
-    }
+    ports.addAll(ports(node, path));
     List<VolumeSpec> volumes = new ArrayList<>();
     if (node.get("volumes") instanceof Sequence volumeNodes) {
       for (int i = 0; i < volumeNodes.items().size(); i++) {
         volumes.add(volume((Mapping) volumeNodes.items().get(i), path + ".volumes[" + i + "]"));
       }
     }
-    Map<String, SecretRef> secretEnv = new TreeMap<>();
-    Mapping secretNodes = map(node, "secretEnv");
-    if (secretNodes != null) {
-      secretNodes.entries().forEach((key, entry) -> {
-        Mapping ref = (Mapping) entry.value();
-        secretEnv.put(key, new SecretRef(text(ref, "secret", null), text(ref, "key", null),
-            origin(ref, path + ".secretEnv." + key)));
-      });
-    }
+    Map<String, SecretRef> secretEnv = secretEnv(node, path);
     String visibility = text(node, "visibility", null);
     return new ComponentSpec(
         name,
@@ -188,21 +178,98 @@ public final class SpecBinder {
         service(map(node, "service"), path + ".service"),
         extraServices(map(node, "extraServices"), path + ".extraServices"),
         podSettings(node, path),
+        containers(node, path),
+        params(map(node, "params")),
         origin(node, path));
   }
 
-  private PodSettingsSpec podSettings(Mapping node, String path) {
-    Mapping security = map(node, "securityContext");
-    PodSettingsSpec.SecurityContext securityContext = null;
-    if (security != null) {
-      Mapping seccomp = map(security, "seccompProfile");
-      securityContext = new PodSettingsSpec.SecurityContext(
-          security.get("readOnlyRootFilesystem") == null ? null : bool(security, "readOnlyRootFilesystem", false),
-          nullableInteger(security, "runAsUser"), nullableInteger(security, "runAsGroup"),
-          nullableInteger(security, "fsGroup"), text(seccomp, "type", null),
-          text(seccomp, "localhostProfile", null), strings(security, "addCapabilities"),
-          origin(security, path + ".securityContext"));
+  // --- blueprint parameters (#15) ---
+  /** Param values as plain Java values, typed as the schema check read them. */
+  private static java.util.SortedMap<String, Object> params(Mapping node) {
+    java.util.SortedMap<String, Object> params = new TreeMap<>();
+    if (node != null) {
+      node.entries().forEach((key, entry) -> params.put(key, plain(entry.value())));
     }
+    return params;
+  }
+
+  private static Object plain(YamlNode node) {
+    if (node instanceof Mapping mapping) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      mapping.entries().forEach((key, entry) -> out.put(key, plain(entry.value())));
+      return out;
+    }
+    if (node instanceof Sequence sequence) {
+      return sequence.items().stream().map(SpecBinder::plain).toList();
+    }
+    Scalar scalar = (Scalar) node;
+    return switch (scalar.type()) {
+      case NULL -> "";
+      case BOOLEAN -> isTrue(scalar.text());
+      case INTEGER -> Long.valueOf(scalar.text().replace("_", ""));
+      case FLOAT -> Double.valueOf(scalar.text().replace("_", ""));
+      case STRING -> scalar.text();
+    };
+  }
+  // --- end blueprint parameters ---
+
+  private List<PortSpec> ports(Mapping node, String path) {
+    List<PortSpec> ports = new ArrayList<>();
+    if (node.get("ports") instanceof Sequence portNodes) {
+      for (int i = 0; i < portNodes.items().size(); i++) {
+        Mapping port = (Mapping) portNodes.items().get(i);
+        PortSpec.Protocol protocol =
+            PortSpec.Protocol.valueOf(text(port, "protocol", "http").toUpperCase(Locale.ROOT));
+        String defaultName = i == 0 && protocol.routedByHost() ? protocol.id() : protocol.id() + "-" + i;
+        ports.add(new PortSpec(text(port, "name", defaultName), integer(port, "port"),
+            nullableInteger(port, "targetPort"), protocol,
+            origin(port, path + ".ports[" + i + "]")));
+      }
+    }
+    return ports;
+  }
+
+  private Map<String, SecretRef> secretEnv(Mapping node, String path) {
+    Map<String, SecretRef> secretEnv = new TreeMap<>();
+    Mapping secretNodes = map(node, "secretEnv");
+    if (secretNodes != null) {
+      secretNodes.entries().forEach((key, entry) -> {
+        Mapping ref = (Mapping) entry.value();
+        secretEnv.put(key, new SecretRef(text(ref, "secret", null), text(ref, "key", null),
+            origin(ref, path + ".secretEnv." + key)));
+      });
+    }
+    return secretEnv;
+  }
+
+  // --- init containers and sidecars (#15) ---
+  private ContainerSpec.Containers containers(Mapping node, String path) {
+    List<ContainerSpec> init = containerList(node, "initContainers", path);
+    List<ContainerSpec> sidecars = containerList(node, "sidecars", path);
+    return init.isEmpty() && sidecars.isEmpty() ? ContainerSpec.Containers.NONE
+        : new ContainerSpec.Containers(init, sidecars);
+  }
+
+  private List<ContainerSpec> containerList(Mapping node, String key, String path) {
+    List<ContainerSpec> containers = new ArrayList<>();
+    if (node.get(key) instanceof Sequence items) {
+      for (int i = 0; i < items.items().size(); i++) {
+        Mapping item = (Mapping) items.items().get(i);
+        String at = path + "." + key + "[" + i + "]";
+        ProbeSpec.Probes probes = probes(map(item, "probes"), at + ".probes");
+        containers.add(new ContainerSpec(text(item, "name", null), text(item, "image", null),
+            strings(item, "command"), strings(item, "args"), ports(item, at),
+            probes == null ? ProbeSpec.Probes.NONE : probes, resources(map(item, "resources")),
+            env(map(item, "env")), secretEnv(item, at), securityContext(map(item, "securityContext"), at),
+            origin(item, at)));
+      }
+    }
+    return containers;
+  }
+  // --- end init containers and sidecars ---
+
+  private PodSettingsSpec podSettings(Mapping node, String path) {
+    PodSettingsSpec.SecurityContext securityContext = securityContext(map(node, "securityContext"), path);
     Mapping preStop = map(node, "preStop");
     PodSettingsSpec.Hook hook = null;
     if (preStop != null) {
@@ -213,6 +280,19 @@ public final class SpecBinder {
     }
     return new PodSettingsSpec(securityContext, nullableInteger(node, "terminationGracePeriodSeconds"),
         strings(map(node, "podAnnotations")), strings(map(node, "podLabels")), hook);
+  }
+
+  private PodSettingsSpec.SecurityContext securityContext(Mapping security, String path) {
+    if (security == null) {
+      return null;
+    }
+    Mapping seccomp = map(security, "seccompProfile");
+    return new PodSettingsSpec.SecurityContext(
+        security.get("readOnlyRootFilesystem") == null ? null : bool(security, "readOnlyRootFilesystem", false),
+        nullableInteger(security, "runAsUser"), nullableInteger(security, "runAsGroup"),
+        nullableInteger(security, "fsGroup"), text(seccomp, "type", null),
+        text(seccomp, "localhostProfile", null), strings(security, "addCapabilities"),
+        origin(security, path + ".securityContext"));
   }
 
   private ServiceSpec service(Mapping node, String path) {

@@ -7,6 +7,7 @@ import dev.chartfactory.core.error.SourceLocation;
 import dev.chartfactory.core.error.SpecException;
 import dev.chartfactory.core.error.Suggestions;
 import dev.chartfactory.core.spec.AppSpec;
+import dev.chartfactory.core.spec.BlueprintParams;
 import dev.chartfactory.core.spec.ConfigRepo;
 import dev.chartfactory.core.spec.EnvironmentSpec;
 import dev.chartfactory.core.spec.FactorySpec;
@@ -165,6 +166,7 @@ public final class SpecLoader {
     List<String> environmentFiles = files.stream().map(ENVIRONMENT::matcher)
         .filter(Matcher::matches).map(m -> m.group(1)).toList();
     checkInstancesMatch(environmentFiles, appFolders, instances, problems);
+    checkParams(files, parsed, apps, templates, checker, problems);
     if (!problems.isEmpty()) {
       throw new SpecException(problems);
     }
@@ -331,6 +333,46 @@ public final class SpecLoader {
       problems.addAll(e.problems());
     }
   }
+
+  // --- blueprint parameters (#15) ---
+  /**
+   * Each component's {@code params} against what the blueprint of its type declares in
+   * {@code templates/<type>/params.schema.json}, with the file and line of the spec.
+   */
+  private static void checkParams(List<String> files, Map<String, Parsed> parsed, Map<String, AppSpec> apps,
+      Map<String, String> templates, SchemaChecker checker, List<Problem> problems) {
+    Map<String, BlueprintParams> declared = BlueprintParams.declaredIn(templates);
+    declared.values().stream().filter(d -> d.problem() != null).forEach(d ->
+        problems.add(Problem.at(d.problemLine() > 0 ? new SourceLocation(d.file(), d.problemLine(), 1)
+            : SourceLocation.ofFile(d.file()), "", d.problem())));
+    for (String file : files) {
+      Matcher m = APP.matcher(file);
+      if (!m.matches() || !apps.containsKey(m.group(1)) || !apps.get(m.group(1)).origin().file().equals(file)) {
+        continue;
+      }
+      YamlNode.Mapping root = parsed.get(file).root(new ArrayList<>());
+      if (root == null || !(root.get("components") instanceof YamlNode.Mapping components)) {
+        continue;
+      }
+      components.entries().forEach((name, entry) -> {
+        if (!(entry.value() instanceof YamlNode.Mapping component)
+            || !(component.get("params") instanceof YamlNode.Mapping params)
+            || !(component.get("type") instanceof YamlNode.Scalar type)) {
+          return;
+        }
+        String field = "components." + name + ".params";
+        BlueprintParams declaration = declared.get(type.text());
+        if (declaration == null) {
+          problems.add(new Problem(component.entries().get("params").keyLocation(), field,
+              "the " + type.text() + " blueprint declares no params (expected none here)",
+              "declare them in " + RepoLayout.TEMPLATES + "/" + type.text() + "/" + BlueprintParams.FILE_NAME));
+        } else if (declaration.schema() != null) {
+          problems.addAll(checker.checkParams(declaration, params, field));
+        }
+      });
+    }
+  }
+  // --- end blueprint parameters ---
 
   private static boolean validName(String file, String name, String what, List<Problem> problems) {
     if (name.length() <= 63 && DNS_LABEL.matcher(name).matches()) {

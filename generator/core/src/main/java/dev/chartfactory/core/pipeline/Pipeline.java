@@ -13,6 +13,7 @@ import dev.chartfactory.core.render.BlueprintEngine;
 import dev.chartfactory.core.render.ChartRenderer;
 import dev.chartfactory.core.render.RenderedChart;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
+import dev.chartfactory.core.resolve.ServiceReferenceLinker;
 import dev.chartfactory.core.resolve.SpecResolver;
 import dev.chartfactory.core.spec.ConfigRepo;
 import dev.chartfactory.core.umbrella.UmbrellaRenderer;
@@ -32,6 +33,7 @@ public final class Pipeline {
   private final SpecLoader loader;
   private final SpecResolver resolver = new SpecResolver();
   private final CrossFieldChecker crossFieldChecker = new CrossFieldChecker();
+  private final ServiceReferenceLinker referenceLinker = new ServiceReferenceLinker();
   private final PipelineListener listener;
 
   public Pipeline(PipelineListener listener) {
@@ -80,7 +82,7 @@ public final class Pipeline {
       throw new SpecException(problems);
     }
     listener.progress("check", "specs are valid");
-    return platform;
+    return referenceLinker.link(platform);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.chartfactory.core.render;
 
 import dev.chartfactory.core.resolve.ResolvedApp;
 import dev.chartfactory.core.resolve.ResolvedComponent;
+import dev.chartfactory.core.resolve.ResolvedContainer;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
 import dev.chartfactory.core.spec.ComponentSpec;
 import dev.chartfactory.core.spec.PortSpec;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import static dev.chartfactory.core.render.ValuesBuilder.ordered;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
@@ -39,7 +41,15 @@ public final class ChartRenderer {
   public ChartRenderer(ResolvedPlatform platform, BlueprintEngine blueprints) {
     this.blueprints = blueprints;
     this.valuesBuilder = new ValuesBuilder(platform.factory());
+    this.namespacedIssuer = platform.repo().environments().values().stream()
+        .anyMatch(environment -> environment.ingress().issuer() != null);
   }
+
+  /**
+   * Whether some environment names a namespaced cert-manager Issuer: only then do Ingress
+   * templates read {@code global.exposure.issuer}, so other repos' charts stay as they were.
+   */
+  private final boolean namespacedIssuer;
 
   public RenderedChart render(ResolvedApp app) {
     String source = app.origin().file();
@@ -51,12 +61,16 @@ public final class ChartRenderer {
     files.put(".helmignore", ".git/\n*.swp\n*.tmp\n*~\n");
 
     Map<String, Object> appContext = appContext(app);
+    appContext.put("namespacedIssuer", namespacedIssuer);
     for (String path : blueprints.blueprintsIn("common")) {
       String output = blueprints.render(path, Map.of("app", appContext));
       addTemplate(files, "templates/" + outputName(path), output);
     }
     for (ResolvedComponent component : app.components().values()) {
-      Map<String, Object> context = Map.of("app", appContext, "component", componentContext(app, component));
+      Map<String, Object> componentContext = componentContext(app, component);
+      // Blueprint parameters (#15): the spec's values over the declared defaults.
+      componentContext.put("params", new LinkedHashMap<>(component.params()));
+      Map<String, Object> context = Map.of("app", appContext, "component", componentContext);
       for (String path : blueprints.blueprintsIn(component.type().id())) {
         String output = blueprints.render(path, context);
         addTemplate(files, "templates/" + component.name() + "-" + outputName(path), output);
@@ -124,6 +138,14 @@ public final class ChartRenderer {
     context.put("podSettings", app.components().values().stream().anyMatch(c -> c.pod().changesPodSpec()));
     context.put("targetPorts", app.components().values().stream()
         .anyMatch(c -> c.ports().stream().anyMatch(p -> p.targetPort() != null)));
+    // Init containers and sidecars (#15): the helpers gain them only where a spec writes some.
+    context.put("extraContainers", app.components().values().stream()
+        .anyMatch(c -> !c.initContainers().isEmpty() || !c.sidecars().isEmpty()));
+    // An image written as name:tag@digest keeps its tag in the reference (the digest still pins it).
+    context.put("taggedDigests", app.components().values().stream()
+        .flatMap(c -> Stream.concat(Stream.of(c.image()),
+            Stream.concat(c.initContainers().stream(), c.sidecars().stream()).map(ResolvedContainer::image)))
+        .anyMatch(image -> image.tag() != null && image.digest() != null));
     return context;
   }
 

@@ -4,8 +4,10 @@ import dev.chartfactory.core.error.InternalException;
 import dev.chartfactory.core.resolve.ImageRef;
 import dev.chartfactory.core.resolve.ResolvedApp;
 import dev.chartfactory.core.resolve.ResolvedComponent;
+import dev.chartfactory.core.resolve.ResolvedContainer;
 import dev.chartfactory.core.spec.AutoscalingSpec;
 import dev.chartfactory.core.spec.ComponentType;
+import dev.chartfactory.core.spec.ContainerSpec;
 import dev.chartfactory.core.spec.FactorySpec;
 import dev.chartfactory.core.spec.PodSettingsSpec;
 import dev.chartfactory.core.spec.PortSpec;
@@ -33,7 +35,7 @@ public final class ValuesBuilder {
       "runAsNonRoot", true, "runAsUser", 1000, "runAsGroup", 1000, "fsGroup", 1000,
       "seccompProfile", ordered("type", "RuntimeDefault"));
   static final Map<String, Object> SECURITY_CONTEXT = ordered(
-      "allowPrivilegeEscalation", false, "readOnlyRootFilesystem", false,
+      "allowPrivilegeEscalation", false, "privileged", false, "readOnlyRootFilesystem", false,
       "capabilities", ordered("drop", List.of("ALL")));
 
   private final FactorySpec factory;
@@ -182,8 +184,62 @@ public final class ValuesBuilder {
           : ordered("exec", ordered("command", hook.command()));
       v.put("lifecycle", ordered("preStop", handler));
     }
+    // Only when written, so charts without them keep their values.
+    if (!c.initContainers().isEmpty()) {
+      v.put("initContainers", c.initContainers().stream().map(x -> container(x, false)).toList());
+    }
+    if (!c.sidecars().isEmpty()) {
+      v.put("sidecars", c.sidecars().stream().map(x -> container(x, true)).toList());
+    }
+    if (!c.params().isEmpty()) {
+      v.put("params", new LinkedHashMap<>(c.params()));
+    }
     return v;
   }
+
+  // --- init containers and sidecars (#15) ---
+  /** An init container's or sidecar's values, with the same keys as a component's. */
+  private Map<String, Object> container(ResolvedContainer x, boolean sidecar) {
+    ContainerSpec spec = x.spec();
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("name", spec.name());
+    v.put("image", image(x.image(), x.pullPolicy()));
+    v.put("command", spec.command());
+    v.put("args", spec.args());
+    if (sidecar) {
+      v.put("ports", spec.ports().stream().map(ValuesBuilder::port).toList());
+      Map<String, Object> probes = new LinkedHashMap<>();
+      String owner = "sidecar " + spec.name();
+      putProbe(probes, "liveness", spec.probes().liveness(), owner, spec.ports());
+      putProbe(probes, "readiness", spec.probes().readiness(), owner, spec.ports());
+      putProbe(probes, "startup", spec.probes().startup(), owner, spec.ports());
+      v.put("probes", probes);
+    }
+    v.put("resources", resources(x.resources()));
+    v.put("env", new java.util.TreeMap<>(spec.env()));
+    Map<String, Object> secretEnv = new LinkedHashMap<>();
+    new java.util.TreeMap<>(spec.secretEnv()).forEach((key, ref) ->
+        secretEnv.put(key, ordered("secret", ref.secret(), "key", ref.key())));
+    v.put("secretEnv", secretEnv);
+    Map<String, Object> security = new LinkedHashMap<>();
+    PodSettingsSpec.SecurityContext written = spec.securityContext();
+    if (written != null) {
+      putIfSet(security, "readOnlyRootFilesystem", written.readOnlyRootFilesystem());
+      putIfSet(security, "runAsUser", written.runAsUser());
+      putIfSet(security, "runAsGroup", written.runAsGroup());
+      if (written.seccompProfile() != null) {
+        Map<String, Object> seccomp = ordered("type", written.seccompProfile());
+        putIfSet(seccomp, "localhostProfile", written.seccompLocalhostProfile());
+        security.put("seccompProfile", seccomp);
+      }
+      if (!written.addCapabilities().isEmpty()) {
+        security.put("capabilities", ordered("add", written.addCapabilities()));
+      }
+    }
+    v.put("securityContext", security);
+    return v;
+  }
+  // --- end init containers and sidecars ---
 
   private static Map<String, Object> port(PortSpec port) {
     Map<String, Object> v = ordered("name", port.name(), "port", port.port(), "protocol", port.protocol().id());
@@ -226,19 +282,20 @@ public final class ValuesBuilder {
   private Map<String, Object> probes(ResolvedComponent c) {
     Map<String, Object> v = new LinkedHashMap<>();
     ProbeSpec.Probes probes = c.probes();
-    putProbe(v, "liveness", probes.liveness(), c);
-    putProbe(v, "readiness", probes.readiness(), c);
-    putProbe(v, "startup", probes.startup(), c);
+    putProbe(v, "liveness", probes.liveness(), c.name(), c.ports());
+    putProbe(v, "readiness", probes.readiness(), c.name(), c.ports());
+    putProbe(v, "startup", probes.startup(), c.name(), c.ports());
     return v;
   }
 
-  private static void putProbe(Map<String, Object> into, String name, ProbeSpec probe, ResolvedComponent c) {
+  /** Probes of a container with {@code ports}; a probe that names no port checks the first. */
+  private static void putProbe(Map<String, Object> into, String name, ProbeSpec probe, String owner,
+      List<PortSpec> ports) {
     if (probe == null) {
       return;
     }
     Map<String, Object> v = new LinkedHashMap<>();
-    String port = probe.port() != null ? probe.port()
-        : c.primaryPort() != null ? c.primaryPort().name() : null;
+    String port = probe.port() != null ? probe.port() : ports.isEmpty() ? null : ports.get(0).name();
     switch (probe.kind()) {
       case HTTP -> {
         Map<String, Object> get = ordered("path", probe.path() == null ? "/" : probe.path(), "port", port);
@@ -249,7 +306,7 @@ public final class ValuesBuilder {
         }
         v.put("httpGet", get);
       }
-      case GRPC -> v.put("grpc", ordered("port", portNumber(c, port)));
+      case GRPC -> v.put("grpc", ordered("port", portNumber(owner, ports, port)));
       case TCP -> v.put("tcpSocket", ordered("port", port));
       case EXEC -> v.put("exec", ordered("command", probe.command()));
     }
@@ -261,10 +318,10 @@ public final class ValuesBuilder {
   }
 
   /** gRPC probes take a port number, not a name. */
-  private static int portNumber(ResolvedComponent c, String name) {
-    return c.ports().stream().filter(p -> p.name().equals(name)).findFirst()
+  private static int portNumber(String owner, List<PortSpec> ports, String name) {
+    return ports.stream().filter(p -> p.name().equals(name)).findFirst()
         .map(PortSpec::containerPort).orElseThrow(() -> new InternalException(
-            "grpc probe of " + c.name() + " names no known port; the spec check should have caught it"));
+            "grpc probe of " + owner + " names no known port; the spec check should have caught it"));
   }
 
   private static Map<String, Object> resources(ResourcesSpec resources) {

@@ -13,7 +13,7 @@ import java.util.Map;
  * values.schema.json for a generated chart, so that {@code helm install --set} rejects a wrong
  * type, an unknown component setting or an impossible value before anything reaches a cluster.
  */
-public final class ValuesSchemaBuilder {
+final class ValuesSchemaBuilder {
 
   private static final String QUANTITY =
       "^[+]?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE][+-]?[0-9]+))?$";
@@ -128,11 +128,42 @@ public final class ValuesSchemaBuilder {
     if (c.pod().preStop() != null) {
       p.put("lifecycle", ordered("type", "object"));
     }
+    if (!c.initContainers().isEmpty()) {
+      p.put("initContainers", ordered("type", "array", "items", container(false)));
+    }
+    if (!c.sidecars().isEmpty()) {
+      p.put("sidecars", ordered("type", "array", "items", container(true)));
+    }
+    if (!c.params().isEmpty()) {
+      p.put("params", ordered("type", "object"));
+    }
     p.put("nodeSelector", ordered("type", "object"));
     p.put("tolerations", ordered("type", "array"));
     p.put("affinity", ordered("type", "object"));
     return object(p);
   }
+
+  // --- init containers and sidecars (#15) ---
+  private static Map<String, Object> container(boolean sidecar) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("name", ordered("type", "string", "pattern", "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength", 63));
+    p.put("image", ordered("type", "object"));
+    p.put("command", ordered("type", "array", "items", string()));
+    p.put("args", ordered("type", "array", "items", string()));
+    if (sidecar) {
+      p.put("ports", ordered("type", "array", "items", ordered("type", "object")));
+      p.put("probes", object(ordered("liveness", ordered("type", "object"),
+          "readiness", ordered("type", "object"), "startup", ordered("type", "object"))));
+    }
+    p.put("resources", ordered("type", "object"));
+    p.put("env", ordered("type", "object", "additionalProperties", ordered("type", List.of("string", "number", "boolean"))));
+    p.put("secretEnv", ordered("type", "object"));
+    p.put("securityContext", ordered("type", "object"));
+    Map<String, Object> schema = object(p);
+    schema.put("required", List.of("name", "image"));
+    return schema;
+  }
+  // --- end init containers and sidecars ---
 
   private static Map<String, Object> port(ResolvedComponent c) {
     Map<String, Object> port = ordered(

@@ -5,6 +5,8 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Represent;
 import org.yaml.snakeyaml.representer.Representer;
 
 /**
@@ -27,8 +29,41 @@ public final class YamlText {
     options.setSplitLines(false);
     options.setWidth(Integer.MAX_VALUE);
     options.setProcessComments(false);
-    return new Yaml(new SafeConstructor(new LoaderOptions()), new Representer(options), options,
+    return new Yaml(new SafeConstructor(new LoaderOptions()), new GoSafeRepresenter(options), options,
         GoYamlScalars.quotingResolver()).dump(copy(tree));
+  }
+
+  /**
+   * SnakeYAML's representer, except that a string holding a Unicode line break (U+0085, U+2028,
+   * U+2029) is double-quoted, where they are written as the escapes {@code \N}, {@code \L},
+   * {@code \P}. SnakeYAML writes such a string as a literal block with the break raw, and Go's
+   * YAML reads that differently: a value ending in U+2029 as a list item ran into the next item (a
+   * parse error) and NEL became a newline. Found by the round-trip property test. (A byte order
+   * mark, which SnakeYAML writes raw even when double-quoted, is refused at load.)
+   */
+  private static final class GoSafeRepresenter extends Representer {
+
+    GoSafeRepresenter(DumperOptions options) {
+      super(options);
+      Represent plain = representers.get(String.class);
+      representers.put(String.class, data -> {
+        String text = data.toString();
+        if (needsEscapes(text)) {
+          return representScalar(Tag.STR, text, DumperOptions.ScalarStyle.DOUBLE_QUOTED);
+        }
+        return plain.representData(data);
+      });
+    }
+
+    private static boolean needsEscapes(String text) {
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c == '\u0085' || c == '\u2028' || c == '\u2029') {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   /** Fresh collections everywhere, so shared instances never turn into YAML anchors. */

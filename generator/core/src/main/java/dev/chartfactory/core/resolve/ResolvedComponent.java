@@ -53,6 +53,13 @@ public record ResolvedComponent(
     ServiceSpec service,
     SortedMap<String, ServiceSpec> extraServices,
     PodSettingsSpec pod,
+    // --- init containers and sidecars (#15) ---
+    List<ResolvedContainer> initContainers,
+    List<ResolvedContainer> sidecars,
+    // --- end init containers and sidecars ---
+    // --- blueprint parameters (#15) ---
+    SortedMap<String, Object> params,
+    // --- end blueprint parameters ---
     Origin origin,
     Origin overrideOrigin) {
 
@@ -63,7 +70,18 @@ public record ResolvedComponent(
     env = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(env));
     secretEnv = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(secretEnv));
     volumes = List.copyOf(volumes);
+    initContainers = List.copyOf(initContainers);
+    sidecars = List.copyOf(sidecars);
+    params = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(params));
     extraServices = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(extraServices));
+  }
+
+  /** The same component with other env values ({@code ${ref:…}} resolved). */
+  public ResolvedComponent withEnv(SortedMap<String, String> newEnv) {
+    return new ResolvedComponent(name, type, enabled, image, pullPolicy, command, args, ports, visibility, host,
+        path, probes, resources, replicas, autoscaling, newEnv, secretEnv, volumes, schedule, concurrencyPolicy,
+        timeZone, resourceNamePattern, service, extraServices, pod, initContainers, sidecars, params, origin,
+        overrideOrigin);
   }
 
   /** The host name clients use: a first label is completed with the environment's domain. */

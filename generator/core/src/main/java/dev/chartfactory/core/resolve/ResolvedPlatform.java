@@ -12,13 +12,23 @@ import java.util.TreeMap;
  *
  * @param baseApps by app name: defaults ← app, no environment applied
  * @param environments by environment name, then by app name: defaults ← app ← instance
+ * @param references every {@code ${ref:…}} link, per environment and for the base (empty until
+ *     {@link ServiceReferenceLinker} has run)
  */
 public record ResolvedPlatform(
     ConfigRepo repo,
     SortedMap<String, ResolvedApp> baseApps,
-    SortedMap<String, SortedMap<String, ResolvedApp>> environments) {
+    SortedMap<String, SortedMap<String, ResolvedApp>> environments,
+    java.util.List<ResolvedReference> references) {
+
+  /** Before references are linked. */
+  public ResolvedPlatform(ConfigRepo repo, SortedMap<String, ResolvedApp> baseApps,
+      SortedMap<String, SortedMap<String, ResolvedApp>> environments) {
+    this(repo, baseApps, environments, java.util.List.of());
+  }
 
   public ResolvedPlatform {
+    references = java.util.List.copyOf(references);
     baseApps = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(baseApps));
     SortedMap<String, SortedMap<String, ResolvedApp>> copy = new TreeMap<>();
     environments.forEach((env, apps) ->
@@ -32,5 +42,16 @@ public record ResolvedPlatform(
 
   public EnvironmentSpec environment(String name) {
     return repo.environments().get(name);
+  }
+
+  /** The apps whose env values refer to one of {@code callees}, in any environment or the base. */
+  public java.util.Set<String> callersOf(java.util.Collection<String> callees) {
+    java.util.Set<String> callers = new java.util.TreeSet<>();
+    for (ResolvedReference reference : references) {
+      if (callees.contains(reference.toApp())) {
+        callers.add(reference.fromApp());
+      }
+    }
+    return callers;
   }
 }

@@ -1,10 +1,12 @@
 package dev.chartfactory.core.resolve;
 
 import dev.chartfactory.core.spec.AppSpec;
+import dev.chartfactory.core.spec.BlueprintParams;
 import dev.chartfactory.core.spec.AutoscalingSpec;
 import dev.chartfactory.core.spec.ComponentSpec;
 import dev.chartfactory.core.spec.ComponentType;
 import dev.chartfactory.core.spec.ConfigRepo;
+import dev.chartfactory.core.spec.ContainerSpec;
 import dev.chartfactory.core.spec.EnvironmentSpec;
 import dev.chartfactory.core.spec.FactorySpec;
 import dev.chartfactory.core.spec.InstanceSpec;
@@ -30,11 +32,12 @@ public final class SpecResolver {
    * Inputs of one resolution, compared by identity: a long-lived loader hands back the very same
    * spec objects for files that did not change, so their resolution can be reused.
    */
-  private record Inputs(FactorySpec factory, AppSpec app, EnvironmentSpec environment, InstanceSpec instance) {
+  private record Inputs(FactorySpec factory, AppSpec app, EnvironmentSpec environment, InstanceSpec instance,
+      java.util.Map<String, java.util.Map<String, Object>> paramDefaults) {
     @Override
     public boolean equals(Object other) {
       return other instanceof Inputs o && o.factory == factory && o.app == app
-          && o.environment == environment && o.instance == instance;
+          && o.environment == environment && o.instance == instance && o.paramDefaults.equals(paramDefaults);
     }
 
     @Override
@@ -55,7 +58,7 @@ public final class SpecResolver {
 
   private ResolvedApp resolveApp(FactorySpec factory, AppSpec app, EnvironmentSpec environment,
       InstanceSpec instance, java.util.Map<Inputs, ResolvedApp> current) {
-    Inputs inputs = new Inputs(factory, app, environment, instance);
+    Inputs inputs = new Inputs(factory, app, environment, instance, paramDefaults);
     ResolvedApp resolved = previous.get(inputs);
     if (resolved == null) {
       resolved = resolveApp(factory, app, environment, instance);
@@ -64,7 +67,13 @@ public final class SpecResolver {
     return resolved;
   }
 
+  /** Declared blueprint params' defaults by component type, of the repo being resolved. */
+  private java.util.Map<String, java.util.Map<String, Object>> paramDefaults = java.util.Map.of();
+
   private ResolvedPlatform resolve(ConfigRepo repo, java.util.Map<Inputs, ResolvedApp> current) {
+    java.util.Map<String, java.util.Map<String, Object>> defaults = new TreeMap<>();
+    BlueprintParams.declaredIn(repo.templateOverrides()).forEach((type, d) -> defaults.put(type, d.defaults()));
+    paramDefaults = defaults;
     SortedMap<String, ResolvedApp> base = new TreeMap<>();
     SortedMap<String, SortedMap<String, ResolvedApp>> environments = new TreeMap<>();
     for (AppSpec app : repo.apps().values()) {
@@ -159,8 +168,31 @@ public final class SpecResolver {
         firstNonNull(component.path(), "/"), probes, resources, replicas, autoscaling, env,
         new TreeMap<>(component.secretEnv()), component.volumes(), component.schedule(),
         concurrencyPolicy, component.timeZone(), component.resourceNamePattern(), component.service(),
-        component.extraServices(), component.pod(), component.origin(),
+        component.extraServices(), component.pod(),
+        containers(component.containers().init(), factory, tag, defaults),
+        containers(component.containers().sidecars(), factory, tag, defaults), params(component),
+        component.origin(),
         override == OverrideSpec.NONE ? null : override.origin());
+  }
+
+  // --- init containers and sidecars (#15) ---
+  private static java.util.List<ResolvedContainer> containers(java.util.List<ContainerSpec> specs,
+      FactorySpec factory, String tag, OverrideSpec defaults) {
+    return specs.stream().map(spec -> {
+      ImageRef image = ImageRef.parse(spec.image(), factory.registry(), tag);
+      String pullPolicy = firstNonNull(defaults.pullPolicy(),
+          UNVERSIONED_TAG.equals(image.tag()) ? "Always" : "IfNotPresent");
+      ResourcesSpec resources = ResourcesSpec.NONE.overriddenBy(defaults.resources()).overriddenBy(spec.resources());
+      return new ResolvedContainer(spec, image, pullPolicy, resources);
+    }).toList();
+  }
+  // --- end init containers and sidecars ---
+
+  /** The params its type's blueprint declares: the spec's values over the declared defaults. */
+  private SortedMap<String, Object> params(ComponentSpec component) {
+    SortedMap<String, Object> params = new TreeMap<>(paramDefaults.getOrDefault(component.type().id(), java.util.Map.of()));
+    params.putAll(component.params());
+    return params;
   }
 
   /** {@code shop} for a component named like its app or 'web', else {@code shop-admin}. */

@@ -29,12 +29,18 @@ import java.util.SortedMap;
  *     ports: [{name: http, port: 80, targetPort: 8080}]    # Service port 80 → container 8080
  *     service: {type: ClusterIP, annotations: {...}, labels: {...}}         # or NodePort, LoadBalancer, Headless
  *     extraServices: {external: {type: LoadBalancer, ports: [http]}}        # Service <name>-external
+ *     initContainers: [{name: migrate, image: shop-api, command: [./migrate]}]  # see ContainerSpec
+ *     sidecars: [{name: proxy, image: envoyproxy/envoy:v1.30.1}]
+ *     params: {metricsPort: 9090}        # declared by templates/webapp/params.schema.json
  * }</pre>
  *
  * @param service null when not written (a ClusterIP Service over every port)
  * @param pod security context, grace period, pod annotations and labels, preStop hook
  *     ({@link PodSettingsSpec#NONE} when none is written)
  * @param extraServices Services beside the main one, named {@code <resource name>-<key>}
+ * @param params values of the parameters the blueprint of its type declares in
+ *     {@code templates/<type>/params.schema.json} (empty when none are written)
+ * @param containers init containers and sidecars ({@link ContainerSpec.Containers#NONE} when none)
  *
  * Fields that are null were not written and are filled from defaults when resolving.
  */
@@ -62,6 +68,12 @@ public record ComponentSpec(
     ServiceSpec service,
     SortedMap<String, ServiceSpec> extraServices,
     PodSettingsSpec pod,
+    // --- init containers and sidecars (#15) ---
+    ContainerSpec.Containers containers,
+    // --- end init containers and sidecars ---
+    // --- blueprint parameters (#15) ---
+    SortedMap<String, Object> params,
+    // --- end blueprint parameters ---
     Origin origin) {
 
   /** What resources are named when {@code resourceName} is not written. */
@@ -75,6 +87,7 @@ public record ComponentSpec(
     secretEnv = Map.copyOf(secretEnv);
     volumes = List.copyOf(volumes);
     extraServices = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(extraServices));
+    params = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(params));
   }
 
   /** The name pattern its resources get, {@code {app}} and {@code {component}} still in it. */

@@ -10,6 +10,8 @@ package dev.chartfactory.core.spec;
  * namespacePrefix: ws-dev-        # ...or one namespace per app, prefixed
  * domain: dev.local.test
  * ingress: {className: traefik, privateClassName: internal, tls: true, clusterIssuer: letsencrypt-prod}
+ *   # or issuer: shop-ca (a namespaced Issuer); acme: {email: ops@example.com} makes the umbrella
+ *   # create the ACME ClusterIssuer named by clusterIssuer
  * gateway: {name: main, namespace: gateway-system}   # HTTPRoute instead of Ingress
  * quota: {cpu: "8", memory: 16Gi, storage: 100Gi}
  * cluster:                        # where this environment runs (default: the current/in-cluster one)
@@ -62,8 +64,29 @@ public record EnvironmentSpec(
   /**
    * Ingress classes (public, and for private components; null means the same), whether hosts
    * get TLS, and from which cert-manager ClusterIssuer (null: factory.yaml's certManager.issuer).
+   *
+   * @param issuer a namespaced cert-manager Issuer instead of a ClusterIssuer, or null
+   * @param acme ACME settings: the umbrella creates an ACME ClusterIssuer for the environment; or null
    */
-  public record IngressSpec(String className, String privateClassName, boolean tls, String clusterIssuer) {}
+  public record IngressSpec(String className, String privateClassName, boolean tls, String clusterIssuer,
+      String issuer, AcmeSpec acme) {
+
+    public IngressSpec(String className, String privateClassName, boolean tls, String clusterIssuer) {
+      this(className, privateClassName, tls, clusterIssuer, null, null);
+    }
+  }
+
+  /**
+   * {@code ingress.acme: {email, server, solverClassName}}: an ACME ClusterIssuer the umbrella
+   * creates for the environment, named by {@code ingress.clusterIssuer} (default {@link #DEFAULT_NAME}).
+   *
+   * @param server the ACME directory URL (default Let's Encrypt production)
+   * @param solverClassName Ingress class of the HTTP-01 solver, or null for the environment's class
+   */
+  public record AcmeSpec(String email, String server, String solverClassName, Origin origin) {
+    public static final String DEFAULT_NAME = "acme";
+    public static final String LETS_ENCRYPT = "https://acme-v02.api.letsencrypt.org/directory";
+  }
 
   /** The Gateway that HTTPRoutes attach to. Null gateway means Ingress is used. */
   public record GatewaySpec(String name, String namespace) {}

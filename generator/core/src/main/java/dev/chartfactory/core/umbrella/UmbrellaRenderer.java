@@ -6,6 +6,7 @@ import dev.chartfactory.core.render.ValuesBuilder;
 import dev.chartfactory.core.render.YamlText;
 import dev.chartfactory.core.resolve.ResolvedApp;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
+import dev.chartfactory.core.resolve.ResolvedReference;
 import dev.chartfactory.core.spec.EnvironmentSpec;
 import dev.chartfactory.core.spec.FactorySpec;
 import dev.chartfactory.core.spec.RepoLayout;
@@ -136,13 +137,41 @@ public final class UmbrellaRenderer {
     EnvironmentSpec.IngressSpec ingress = environment == null
         ? new EnvironmentSpec.IngressSpec("traefik", null, true, null) : environment.ingress();
     EnvironmentSpec.GatewaySpec gateway = environment == null ? null : environment.gateway();
-    return ordered(
+    Map<String, Object> exposure = ordered(
         "className", ingress.className(),
         "privateClassName", ingress.privateClassName() == null ? "" : ingress.privateClassName(),
         "tls", ingress.tls(),
-        "clusterIssuer", ingress.clusterIssuer() != null ? ingress.clusterIssuer() : factory.certManager().issuer(),
+        "clusterIssuer", clusterIssuer(ingress, factory),
         "gateway", ordered("name", gateway == null ? "" : gateway.name(),
             "namespace", gateway == null || gateway.namespace() == null ? "" : gateway.namespace()));
+    if (ingress.issuer() != null) {
+      exposure.put("issuer", ingress.issuer());
+    }
+    return exposure;
+  }
+
+  /** The environment's ClusterIssuer: as written, else the ACME one's default name, else factory.yaml's. */
+  private static String clusterIssuer(EnvironmentSpec.IngressSpec ingress, FactorySpec factory) {
+    return ingress.clusterIssuer() != null ? ingress.clusterIssuer()
+        : ingress.acme() != null ? EnvironmentSpec.AcmeSpec.DEFAULT_NAME : factory.certManager().issuer();
+  }
+
+  /**
+   * {@code certManager.acme} of values-<env>.yaml: the ACME ClusterIssuer templates/cert-manager.yaml
+   * creates instead of the self-signed chain, solving HTTP-01 through the environment's Ingress
+   * class or, with a Gateway, an HTTPRoute on it.
+   */
+  private static Map<String, Object> acmeValues(EnvironmentSpec environment, FactorySpec factory) {
+    EnvironmentSpec.AcmeSpec acme = environment.ingress().acme();
+    Map<String, Object> values = ordered("name", clusterIssuer(environment.ingress(), factory),
+        "server", acme.server(), "email", acme.email());
+    EnvironmentSpec.GatewaySpec gateway = environment.gateway();
+    if (gateway != null) {
+      values.put("gateway", ordered("name", gateway.name(), "namespace", gateway.namespace() == null ? "" : gateway.namespace()));
+    } else {
+      values.put("ingressClassName", acme.solverClassName() != null ? acme.solverClassName() : environment.ingress().className());
+    }
+    return values;
   }
 
   /**
@@ -200,6 +229,9 @@ public final class UmbrellaRenderer {
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("global", ordered("domain", environment.domain(), "environment", environment.name(),
         "exposure", exposure(environment, factory)));
+    if (environment.ingress().acme() != null) {
+      result.put("certManager", ordered("acme", acmeValues(environment, factory)));
+    }
     SortedMap<String, ResolvedApp> apps = platform.environments().get(environment.name());
     List<Object> namespaces = new ArrayList<>();
     java.util.Set<String> seen = new java.util.TreeSet<>();
@@ -214,6 +246,12 @@ public final class UmbrellaRenderer {
           putIfSet(quota, "storage", environment.quota().storage());
           namespace.put("quota", quota);
         }
+        if (environment.namespacePrefix() != null) {
+          List<Object> allowances = referenceAllowances(platform, environment.name(), app.namespace());
+          if (!allowances.isEmpty()) {
+            namespace.put("references", allowances);
+          }
+        }
         namespaces.add(namespace);
       }
     }
@@ -227,6 +265,42 @@ public final class UmbrellaRenderer {
       }
     }
     return result;
+  }
+
+  /**
+   * What the tenant NetworkPolicies of {@code namespace} must admit for {@code ${ref:…}} calls
+   * into it from other namespaces: per callee Service, each calling component with the callee's
+   * container ports (a NetworkPolicy sees the pod's port, not the Service's).
+   */
+  private static List<Object> referenceAllowances(ResolvedPlatform platform, String environment, String namespace) {
+    SortedMap<String, Map<String, Object>> byService = new TreeMap<>();
+    Map<String, SortedMap<String, Map<String, Object>>> callers = new java.util.HashMap<>();
+    for (ResolvedReference reference : platform.references()) {
+      if (!environment.equals(reference.environment()) || !reference.active() || !reference.crossesNamespaces()
+          || !reference.toNamespace().equals(namespace)) {
+        continue;
+      }
+      byService.computeIfAbsent(reference.service(), service -> ordered("service", service,
+          "app", reference.toApp(), "component", reference.toComponent()));
+      Map<String, Object> caller = callers.computeIfAbsent(reference.service(), service -> new TreeMap<>())
+          .computeIfAbsent(reference.fromNamespace() + "/" + reference.fromApp() + "/" + reference.fromComponent(),
+              key -> ordered("namespace", reference.fromNamespace(), "app", reference.fromApp(),
+                  "component", reference.fromComponent(), "ports", new ArrayList<Object>()));
+      @SuppressWarnings("unchecked")
+      List<Object> ports = (List<Object>) caller.get("ports");
+      Map<String, Object> port = ordered("port", reference.port().containerPort(),
+          "protocol", reference.port().protocol().transport());
+      if (!ports.contains(port)) {
+        ports.add(port);
+        ports.sort(java.util.Comparator.comparing(p -> (Integer) ((Map<?, ?>) p).get("port")));
+      }
+    }
+    List<Object> allowances = new ArrayList<>();
+    byService.forEach((service, allowance) -> {
+      allowance.put("from", new ArrayList<Object>(callers.get(service).values()));
+      allowances.add(allowance);
+    });
+    return allowances;
   }
 
   private static void putIfSet(Map<String, Object> map, String key, String value) {

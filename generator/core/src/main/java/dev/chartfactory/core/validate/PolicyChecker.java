@@ -28,8 +28,8 @@ public final class PolicyChecker {
   private static Map<String, String> ruleDescriptions() {
     Map<String, String> rules = new LinkedHashMap<>();
     rules.put("resources", "every container sets cpu and memory requests and a memory limit");
-    rules.put("probes", "web app containers have liveness and readiness probes");
-    rules.put("non-root", "pods run as non-root and containers cannot escalate privileges");
+    rules.put("probes", "a web app's own container has liveness and readiness probes");
+    rules.put("non-root", "pods run as non-root; containers are unprivileged and cannot escalate privileges");
     rules.put("pinned-tag", "images have a tag other than latest outside dev environments");
     rules.put("service-ports", "a Service uses each port number once");
     rules.put("unique-hosts", "a host and path is routed by one object per cluster");
@@ -221,10 +221,19 @@ public final class PolicyChecker {
   private static void checkPod(Context context, Map<String, Object> podSpec, List<PolicyFinding> findings) {
     String base = podPath(context.kind);
     Map<String, Object> podSecurity = map(podSpec.get("securityContext"));
-    List<Object> containers = podSpec.get("containers") instanceof List<?> l ? (List<Object>) l : List.of();
+    List<Object> containers = new ArrayList<>();
+    List<String> paths = new ArrayList<>();
+    // Init containers first, as the pod runs them; they answer to the same rules but probes.
+    for (String field : List.of("initContainers", "containers")) {
+      List<Object> items = podSpec.get(field) instanceof List<?> l ? (List<Object>) l : List.of();
+      for (int i = 0; i < items.size(); i++) {
+        containers.add(items.get(i));
+        paths.add(base + "." + field + "[" + i + "]");
+      }
+    }
     for (int i = 0; i < containers.size(); i++) {
       Map<String, Object> container = map(containers.get(i));
-      String path = base + ".containers[" + i + "]";
+      String path = paths.get(i);
       Map<String, Object> resources = map(container.get("resources"));
       Map<String, Object> requests = map(resources.get("requests"));
       Map<String, Object> limits = map(resources.get("limits"));
@@ -242,7 +251,9 @@ public final class PolicyChecker {
         findings.add(context.finding("resources", path + ".resources", "missing " + String.join(", ", missing)
             + " (set resources in the component or factory.yaml defaults)"));
       }
-      if (context.componentType() == ComponentType.WEBAPP
+      // The component's own container: a sidecar's probes are its author's choice.
+      boolean main = path.equals(base + ".containers[0]");
+      if (main && context.componentType() == ComponentType.WEBAPP
           && (container.get("livenessProbe") == null || container.get("readinessProbe") == null)) {
         findings.add(context.finding("probes", path, "a web app needs liveness and readiness probes"
             + " (set probes.liveness and probes.readiness)"));
@@ -255,9 +266,10 @@ public final class PolicyChecker {
             + String.join(", ", extra) + " (expected at most NET_BIND_SERVICE; waive 'capabilities' with a reason)"));
       }
       boolean nonRoot = Boolean.TRUE.equals(security.getOrDefault("runAsNonRoot", podSecurity.get("runAsNonRoot")));
-      if (!nonRoot || !Boolean.FALSE.equals(security.get("allowPrivilegeEscalation"))) {
+      if (!nonRoot || !Boolean.FALSE.equals(security.get("allowPrivilegeEscalation"))
+          || Boolean.TRUE.equals(security.get("privileged"))) {
         findings.add(context.finding("non-root", path + ".securityContext", "must run as non-root"
-            + " (runAsNonRoot: true) with allowPrivilegeEscalation: false"));
+            + " (runAsNonRoot: true), unprivileged, with allowPrivilegeEscalation: false"));
       }
       String image = String.valueOf(container.get("image"));
       if (!context.environment.dev() && !image.contains("@")) {

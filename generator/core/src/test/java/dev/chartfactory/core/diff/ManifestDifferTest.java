@@ -81,6 +81,19 @@ class ManifestDifferTest {
   }
 
   @Test
+  void report_showsTheReferenceAnEnvValueWasWrittenAs_besideItsResolvedChange() {
+    String before = deployment("[{name: web, image: \"shop:1.0\", env: [{name: CATALOG_URL, value: \"http://catalog-api:8080\"}]}]");
+    String after = deployment("[{name: web, image: \"shop:1.0\", env: [{name: CATALOG_URL,"
+        + " value: \"http://catalog-api.shop-catalog.svc:8080\"}]}]");
+    DiffReport report = new DiffReport(Map.of("prod", new ManifestDiffer().diff(before, after))).withNotes(Map.of(
+        "prod", List.of(new DiffReport.EnvNote("platform", "shop-web", "web", "CATALOG_URL", "${ref:catalog.api.http:url}"))));
+
+    assertThat(report.text()).contains("spec.template.spec.containers[web].env[CATALOG_URL].value:"
+        + " http://catalog-api:8080 -> http://catalog-api.shop-catalog.svc:8080  (${ref:catalog.api.http:url})\n");
+    assertThat(report.markdown()).contains("http://catalog-api.shop-catalog.svc:8080` (`${ref:catalog.api.http:url}`)");
+  }
+
+  @Test
   void diff_whenElementsHaveNoUniqueKey_comparesByPositionAndQuotesOddKeys() {
     String before = deployment("[{name: web, args: [a, b]}, {name: \"x]y\", image: one}]");
     String after = deployment("[{name: web, args: [b, a]}, {name: \"x]y\", image: two}]");

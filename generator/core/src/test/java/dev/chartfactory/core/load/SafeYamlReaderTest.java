@@ -183,6 +183,27 @@ class SafeYamlReaderTest {
             .startsWith("a.yaml:2:15:").contains("U+0085"));
   }
 
+  /** Helm's toYaml writes U+2028 and U+2029 so that its own reader fails (found by the property test). */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "'env: {A: \"a\\u2029\"}\n' | U+2029", "'args: [\"x\\L\\ty\"]\n' | U+2028", "'description: \"a\\Pb\"\n' | U+2029"})
+  void read_whenAValueHoldsAUnicodeLineSeparator_refusesAtItsLine(String yaml, String character) {
+    assertThatThrownBy(() -> reader.read("a.yaml", yaml))
+        .isInstanceOf(SpecException.class)
+        .satisfies(e -> assertThat(((SpecException) e).problems().get(0).toString())
+            .startsWith("a.yaml:1:").contains(character).contains("expected"));
+  }
+
+  /** Go's YAML stops at a raw U+FEFF inside a document, and SnakeYAML writes it raw even when quoted. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"env: {A: \"zero\\uFEFFwidth\"}\n", "env: {A: zero\uFEFFwidth}\n", "env: {\"A\\uFEFF\": x}\n"})
+  void read_whenAValueHoldsAByteOrderMark_refusesAtItsLine(String yaml) {
+    assertThatThrownBy(() -> reader.read("a.yaml", yaml))
+        .isInstanceOf(SpecException.class)
+        .satisfies(e -> assertThat(((SpecException) e).problems().get(0).toString())
+            .startsWith("a.yaml:1:").contains("U+FEFF").contains("expected"));
+  }
+
   @Test
   void read_allowsTabsEverywhere_andNewlinesInTextFields() {
     YamlNode.Mapping root = (YamlNode.Mapping) reader.read("a.yaml", """

@@ -33,7 +33,7 @@ class GoldenChartsTest {
    * defaults, so each field's generated output is reviewed once and then held still.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"fidelity"})
+  @ValueSource(strings = {"fidelity", "issuers", "params"})
   void specFeatureRepos_matchGoldenFiles(String name) throws IOException {
     assertMatchesGolden(TestRepos.resource("golden/" + name + "/spec"), name);
   }

@@ -70,6 +70,47 @@ class PolicyCheckerTest {
   }
 
   @Test
+  void initContainersAndSidecars_answerToTheSameRules_butProbesOnlyBindTheComponentsOwnContainer() {
+    String pod = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: shop-web, namespace: platform, labels: {app.kubernetes.io/name: shop, app.kubernetes.io/component: web}}
+        spec:
+          template:
+            spec:
+              securityContext: {runAsNonRoot: true}
+              initContainers:
+                - {name: migrate, image: "shop-web:latest", securityContext: {allowPrivilegeEscalation: false}}
+              containers:
+                - name: web
+                  image: shop-web:1.0
+                  securityContext: {allowPrivilegeEscalation: false}
+                  resources: {requests: {cpu: 100m, memory: 64Mi}, limits: {memory: 128Mi}}
+                  livenessProbe: {httpGet: {path: /health, port: http}}
+                  readinessProbe: {httpGet: {path: /ready, port: http}}
+                - name: proxy
+                  image: envoy:1.30
+                  securityContext: {allowPrivilegeEscalation: true, capabilities: {add: [NET_ADMIN]}}
+                  resources: {requests: {cpu: 10m, memory: 16Mi}, limits: {memory: 32Mi}}
+        """;
+    List<PolicyFinding> findings = new PolicyChecker().check(platform(Map.of()), platform(Map.of()).environment("prod"),
+        objects(pod));
+    assertThat(findings).extracting(f -> f.rule() + " " + f.field()).containsExactly(
+        "resources spec.template.spec.initContainers[0].resources",
+        "pinned-tag spec.template.spec.initContainers[0].image",
+        "capabilities spec.template.spec.containers[1].securityContext.capabilities.add",
+        "non-root spec.template.spec.containers[1].securityContext");
+  }
+
+  @Test
+  void nonRoot_refusesAPrivilegedContainer() {
+    String privileged = GOOD_DEPLOYMENT.formatted("platform", "1.0.0")
+        .replace("securityContext: {allowPrivilegeEscalation: false}",
+            "securityContext: {allowPrivilegeEscalation: false, privileged: true}");
+    assertThat(rules(platform(Map.of()), "prod", privileged)).containsExactly("non-root");
+  }
+
+  @Test
   void pinnedTag_failsOutsideDevOnly() {
     ResolvedPlatform platform = platform(Map.of());
     String latest = GOOD_DEPLOYMENT.formatted("platform", "latest");

@@ -72,6 +72,40 @@ class UmbrellaManifestsTest {
         .contains("Deployment", "StatefulSet", "Service", "Ingress", "Role", "RoleBinding", "Certificate"));
   }
 
+  @Test
+  void examplesShop_prod_admitsEachServiceReferenceAcrossTenantNamespaces() throws IOException {
+    // Given: storefront's CATALOG_URL is ${ref:catalog.api.http:url}; prod puts each app in its own namespace
+    ChartWorkspace workspace = ChartWorkspace.of(temp, Generated.render(TestRepos.projectRoot().resolve("examples/shop")));
+    HelmCli helm = TestHelm.cli();
+    Path values = workspace.umbrella().resolve("values-prod.yaml");
+
+    // When
+    List<RenderedObjects.Document> documents = RenderedObjects.documents(
+        helm.template(workspace.umbrella(), "platform", "shop", List.of(values), Map.of()));
+
+    // Then: a schema-valid policy in catalog's namespace lets storefront's web pods reach the API's container port
+    assertThat(SCHEMAS.validate(documents)).isEmpty();
+    Map<String, Object> policy = RenderedObjects.objects(documents).stream()
+        .filter(o -> "NetworkPolicy".equals(o.get("kind")))
+        .filter(o -> "allow-references-to-catalog-api".equals(((Map<?, ?>) o.get("metadata")).get("name")))
+        .findFirst().orElseThrow();
+    assertThat(((Map<?, ?>) policy.get("metadata")).get("namespace")).isEqualTo("shop-catalog");
+    assertThat(policy.get("spec")).isEqualTo(Map.of(
+        "podSelector", Map.of("matchLabels", Map.of("app.kubernetes.io/name", "catalog", "app.kubernetes.io/component", "api")),
+        "policyTypes", List.of("Ingress"),
+        "ingress", List.of(Map.of(
+            "from", List.of(Map.of(
+                "namespaceSelector", Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", "shop-storefront")),
+                "podSelector", Map.of("matchLabels",
+                    Map.of("app.kubernetes.io/name", "storefront", "app.kubernetes.io/component", "web")))),
+            "ports", List.of(Map.of("port", 8080, "protocol", "TCP"))))));
+    String storefront = RenderedObjects.objects(documents).stream()
+        .filter(o -> "Deployment".equals(o.get("kind")))
+        .filter(o -> "storefront-web".equals(((Map<?, ?>) o.get("metadata")).get("name")))
+        .map(Object::toString).findFirst().orElseThrow();
+    assertThat(storefront).contains("{name=CATALOG_URL, value=http://catalog-api.shop-catalog.svc:8080}");
+  }
+
   /** The kinds rendered per values file, after helm lint --strict and the schemas found nothing wrong. */
   private static Map<String, List<String>> renderAndValidate(HelmCli helm, Path umbrella) throws IOException {
     Map<String, List<String>> kinds = new TreeMap<>();

@@ -100,4 +100,32 @@ class OutputFoldersTest {
     assertThat(failure(repo)).contains("umbrella-chart/values-local.yaml", "is not generated");
     assertThat(repo.resolve("umbrella-chart/values-local.yaml")).hasContent("hello: {replicaCount: 1}");
   }
+
+  @Test
+  void aTemplatePutIntoAGeneratedChartByHand_stopsTheRunBeforeAnythingIsWritten() throws IOException {
+    Path repo = small();
+    Generated.generate(repo);
+    String extra = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n";
+    Files.writeString(repo.resolve("charts/hello/templates/extra-configmap.yaml"), extra);
+    String chartBefore = Files.readString(repo.resolve("charts/hello/Chart.yaml"));
+    Files.writeString(repo.resolve("apps/hello/instances/dev.yaml"), "version: 2.0.0\n");
+
+    assertThat(failure(repo)).contains("charts/hello/templates/extra-configmap.yaml", "is not a file the generator writes",
+        "Move it out of the chart");
+    assertThat(repo.resolve("charts/hello/templates/extra-configmap.yaml")).hasContent(extra.strip());
+    assertThat(repo.resolve("charts/hello/Chart.yaml")).hasContent(chartBefore.strip());
+  }
+
+  @Test
+  void theTemplatesOfARemovedComponent_areRemovedAsBefore() throws IOException {
+    Path repo = small();
+    Generated.generate(repo);
+    Files.writeString(repo.resolve("charts/hello/templates/gone-deployment.yaml"), "# of a component since removed\n");
+
+    Generated.generate(repo);
+
+    assertThat(repo.resolve("charts/hello/templates/gone-deployment.yaml")).doesNotExist();
+    assertThat(ChartWriter.hasGeneratedName("web-deployment.yaml", java.util.Set.of("deployment.yaml"))).isTrue();
+    assertThat(ChartWriter.hasGeneratedName("extra/web-deployment.yaml", java.util.Set.of("deployment.yaml"))).isFalse();
+  }
 }

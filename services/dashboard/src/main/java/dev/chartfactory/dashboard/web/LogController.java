@@ -5,6 +5,7 @@ import dev.chartfactory.dashboard.logs.LogFollower;
 import dev.chartfactory.dashboard.logs.LogLimits;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.ContainerResource;
 import io.fabric8.kubernetes.client.dsl.LogWatch;
 import io.fabric8.kubernetes.client.dsl.PodResource;
 import java.io.IOException;
@@ -65,12 +66,10 @@ public class LogController {
       @RequestParam(required = false) String container,
       @RequestParam(defaultValue = "200") int tailLines) {
     checkTailLines(tailLines);
-    PodResource pod = pod(namespace, name, container);
+    ContainerResource source = logSource(namespace, name, container);
     // withReadyWaitTimeout(0): the log of a pod that is not ready is what one wants to read
     try {
-      String text = container == null || container.isBlank()
-          ? pod.limitBytes(limits.maxTailBytes()).tailingLines(tailLines).withReadyWaitTimeout(0).getLog()
-          : pod.inContainer(container).limitBytes(limits.maxTailBytes()).tailingLines(tailLines).withReadyWaitTimeout(0).getLog();
+      String text = source.limitBytes(limits.maxTailBytes()).tailingLines(tailLines).withReadyWaitTimeout(0).getLog();
       List<String> lines = text == null || text.isEmpty() ? List.of() : List.of(text.split("\r?\n", -1));
       if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
         lines = lines.subList(0, lines.size() - 1);
@@ -93,10 +92,10 @@ public class LogController {
       @RequestParam(required = false) String container,
       @RequestParam(defaultValue = "50") int tailLines) {
     checkTailLines(tailLines);
-    PodResource pod = pod(namespace, name, container);
+    ContainerResource source = logSource(namespace, name, container);
     SseEmitter emitter = new SseEmitter(limits.maxFollowTime().toMillis() + 5_000);
     try {
-      streams.execute(() -> stream(pod, container, tailLines, emitter, namespace + "/" + name));
+      streams.execute(() -> stream(source, tailLines, emitter, namespace + "/" + name));
     } catch (RejectedExecutionException e) {
       throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS,
           "too many log streams open (" + limits.maxStreams() + "); close one and try again");
@@ -104,10 +103,8 @@ public class LogController {
     return emitter;
   }
 
-  private void stream(PodResource pod, String container, int tailLines, SseEmitter emitter, String what) {
-    try (LogWatch watch = container == null || container.isBlank()
-        ? pod.tailingLines(tailLines).withReadyWaitTimeout(0).watchLog()
-        : pod.inContainer(container).tailingLines(tailLines).withReadyWaitTimeout(0).watchLog()) {
+  private void stream(ContainerResource source, int tailLines, SseEmitter emitter, String what) {
+    try (LogWatch watch = source.tailingLines(tailLines).withReadyWaitTimeout(0).watchLog()) {
       follower.follow(watch.getOutput(), watch::close, limits, new LogFollower.Sink() {
         @Override
         public boolean line(String line) {
@@ -143,7 +140,8 @@ public class LogController {
     }
   }
 
-  private PodResource pod(String namespace, String name, String container) {
+  /** The pod, or the one container of it the caller named, once every name is checked. */
+  private ContainerResource logSource(String namespace, String name, String container) {
     if (!POD_NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(
           "name: '" + name + "' is not a pod name (lower-case letters, digits, '-' and '.', at most 253)");
@@ -159,7 +157,8 @@ public class LogController {
     if (source.pods(namespace).stream().noneMatch(p -> p.name().equals(name))) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "pod: '" + name + "' not found in namespace " + namespace);
     }
-    return client.pods().inNamespace(namespace).withName(name);
+    PodResource pod = client.pods().inNamespace(namespace).withName(name);
+    return container == null || container.isBlank() ? pod : pod.inContainer(container);
   }
 
   private static ResponseStatusException fromKubernetes(KubernetesClientException e) {

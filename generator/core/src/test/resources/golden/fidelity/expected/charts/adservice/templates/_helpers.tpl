@@ -60,6 +60,7 @@ app.kubernetes.io/component: {{ .name | quote }}
 {{- $name := .image.repository -}}
 {{- if $registry }}{{ $name = printf "%s/%s" $registry $name }}{{ end -}}
 {{- if .image.digest }}
+{{- if .image.tag }}{{ $name = printf "%s:%s" $name (.image.tag | toString) }}{{ end }}
 {{- printf "%s@%s" $name .image.digest }}
 {{- else }}
 {{- printf "%s:%s" $name (.image.tag | default .root.Chart.AppVersion | toString) }}
@@ -93,6 +94,12 @@ imagePullSecrets:
 {{- with $root.Values.podSecurityContext }}
 securityContext:
   {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with $c.initContainers }}
+initContainers:
+  {{- range . }}
+  {{- include "adservice.extraContainer" (dict "root" $root "x" .) | nindent 2 }}
+  {{- end }}
 {{- end }}
 containers:
   - name: {{ .name | quote }}
@@ -160,6 +167,9 @@ containers:
         {{- end }}
       {{- end }}
     {{- end }}
+  {{- range $c.sidecars }}
+  {{- include "adservice.extraContainer" (dict "root" $root "x" .) | nindent 2 }}
+  {{- end }}
 {{- $volumes := list }}
 {{- range $c.volumes }}
 {{- if or (ne .kind "persistent") (not $.claimTemplates) }}
@@ -196,4 +206,64 @@ affinity:
 tolerations:
   {{- toYaml . | nindent 2 }}
 {{- end }}
+{{- end }}
+
+{{/* An init container or sidecar as a list item: call with (dict "root" $ "x" $x). */}}
+{{- define "adservice.extraContainer" -}}
+{{- $x := .x -}}
+- name: {{ $x.name | quote }}
+  image: {{ include "adservice.image" (dict "root" .root "image" $x.image) | quote }}
+  imagePullPolicy: {{ $x.image.pullPolicy }}
+  {{- with $x.command }}
+  command:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  {{- with $x.args }}
+  args:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  {{- with mergeOverwrite (deepCopy (.root.Values.securityContext | default dict)) ($x.securityContext | default dict) }}
+  securityContext:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  {{- with $x.ports }}
+  ports:
+    {{- range . }}
+    - name: {{ .name | quote }}
+      containerPort: {{ .targetPort | default .port }}
+      protocol: {{ ternary "UDP" "TCP" (eq .protocol "udp") }}
+    {{- end }}
+  {{- end }}
+  {{- if or $x.env $x.secretEnv }}
+  env:
+    {{- range $key, $value := $x.env }}
+    - name: {{ $key | quote }}
+      value: {{ $value | toString | quote }}
+    {{- end }}
+    {{- range $key, $ref := $x.secretEnv }}
+    - name: {{ $key | quote }}
+      valueFrom:
+        secretKeyRef:
+          name: {{ $ref.secret | quote }}
+          key: {{ $ref.key | quote }}
+    {{- end }}
+  {{- end }}
+  {{- with $x.probes }}
+  {{- with .liveness }}
+  livenessProbe:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  {{- with .readiness }}
+  readinessProbe:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  {{- with .startup }}
+  startupProbe:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  {{- end }}
+  {{- with $x.resources }}
+  resources:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
 {{- end }}

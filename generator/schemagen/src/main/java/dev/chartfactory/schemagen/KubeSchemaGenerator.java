@@ -1,4 +1,4 @@
-package dev.chartfactory.core.validate.schemagen;
+package dev.chartfactory.schemagen;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,8 +27,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Build step (run by the Maven build in {@code process-classes}, never at run time) that turns
- * Fabric8's loose Kubernetes JSON schemas into strict ones for {@code ManifestSchemaValidator}.
+ * Build step (run by factory-core's Maven build in {@code generate-resources}, never at run time;
+ * this module is in no runtime jar) that turns Fabric8's loose Kubernetes JSON schemas into strict
+ * ones for core's {@code ManifestSchemaValidator}.
  *
  * <p>Input, all from the build classpath of this step (pinned jars, see the pom):
  * {@code schema/validation-schema.json} of the {@code io.fabric8:kubernetes-model-*} jars and
