@@ -9,7 +9,7 @@ import org.eclipse.jgit.transport.URIish;
  * anything is cloned, stored or printed, and hidden in any text that may still carry one (a
  * library's error message about a remote configured with one).
  */
-final class GitUrls {
+public final class GitUrls {
 
   private GitUrls() {}
 

@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
 /**
  * Skips rendering an app whose chart on disk is, provably, what rendering would give: each
  * rendered chart is remembered under a fingerprint of its inputs (the generator, the app's own
- * spec files and every shared spec file: factory.yaml, environments/, templates/, the same rule
- * {@code check --base} uses) as the SHA-256 of its files. When the inputs are unchanged and the
+ * spec files and every shared spec file: factory.yaml, environments/, templates/) as the SHA-256
+ * of its files. An app whose specs hold a service reference is always rendered. When the inputs are unchanged and the
  * chart on disk (its recorded provenance aside) hashes to that, the disk's bytes are the render.
  * Anything else (a hand-edited chart, a lost or altered entry) renders as usual.
  */
@@ -35,6 +35,8 @@ public final class RenderMemo {
   public static final RenderMemo OFF = new RenderMemo(null, Map.of());
 
   private static final Pattern APP_PATH = Pattern.compile("(?:apps|services)/([^/]+)/.*");
+  /** How a service reference starts ({@code ${ref:app.component...}}). */
+  private static final String REFERENCE = "${ref:";
 
   private final Path folder;
   /** App → fingerprint of its inputs. */
@@ -49,18 +51,33 @@ public final class RenderMemo {
   public static RenderMemo of(Path folder, SpecSource source, Collection<String> apps) {
     ValidationCache.KeyBuilder shared = new ValidationCache.KeyBuilder().add("generator", GeneratorId.current());
     Map<String, ValidationCache.KeyBuilder> own = new TreeMap<>();
+    // A service reference makes a chart depend on another app's spec (the callee's Service
+    // address): apps whose specs hold one are always rendered, all of them when a shared file does.
+    java.util.Set<String> referring = new java.util.HashSet<>();
+    boolean sharedReference = false;
     for (String path : source.files()) {
       Matcher app = APP_PATH.matcher(path);
       String text = new String(source.read(path), StandardCharsets.ISO_8859_1);
+      boolean reference = text.contains(REFERENCE);
       if (app.matches()) {
         own.computeIfAbsent(app.group(1), ignored -> new ValidationCache.KeyBuilder()).add(path, text);
+        if (reference) {
+          referring.add(app.group(1));
+        }
       } else {
         shared.add(path, text);
+        sharedReference |= reference;
       }
+    }
+    if (sharedReference) {
+      return new RenderMemo(folder, Map.of());
     }
     String sharedKey = shared.build();
     Map<String, String> fingerprints = new ConcurrentHashMap<>();
     for (String app : apps) {
+      if (referring.contains(app)) {
+        continue;
+      }
       ValidationCache.KeyBuilder builder = own.get(app);
       fingerprints.put(app, new ValidationCache.KeyBuilder().add("shared", sharedKey).add("app", app)
           .add("own", builder == null ? "" : builder.build()).build());

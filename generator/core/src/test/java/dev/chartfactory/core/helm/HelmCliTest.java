@@ -193,8 +193,30 @@ class HelmCliTest {
   }
 
   @Test
+  void version_isAskedOncePerBinary_andAgainWhenTheBinaryChanges() throws IOException {
+    Path calls = tmp.resolve("calls");
+    Path wrapper = tmp.resolve("wrapped/helm");
+    Files.createDirectories(wrapper.getParent());
+    String script = "#!/bin/sh\necho called >> '" + calls + "'\necho v3.99.%s\n";
+    Files.writeString(wrapper, script.formatted("1"));
+    wrapper.toFile().setExecutable(true);
+
+    assertThat(new HelmCli(wrapper, tmp.resolve("w1")).version()).isEqualTo("v3.99.1");
+    assertThat(new HelmCli(wrapper, tmp.resolve("w2")).version()).isEqualTo("v3.99.1");
+    assertThat(Files.readAllLines(calls)).hasSize(1);
+
+    // An upgrade in place: other bytes (size) and another modification time.
+    Files.writeString(wrapper, script.formatted("20"));
+    Files.setLastModifiedTime(wrapper, java.nio.file.attribute.FileTime.fromMillis(
+        Files.getLastModifiedTime(wrapper).toMillis() + 5_000));
+    assertThat(new HelmCli(wrapper, tmp.resolve("w3")).version()).isEqualTo("v3.99.20");
+    assertThat(Files.readAllLines(calls)).hasSize(2);
+  }
+
+  @Test
   void helmHomes_liveInTheWorkDir() throws IOException {
-    helm.version();
+    // Not version(): it is asked once per process and binary, so it may not run helm here.
+    helm.lint(writeChart(tmp, "homes"), java.util.List.of(), false);
 
     assertThat(tmp.resolve("helm-work/cache")).isDirectory();
     assertThat(tmp.resolve("helm-work/config")).isDirectory();

@@ -44,9 +44,18 @@ class RenderMemoTest {
     memo(repo, charts).remember(charts);
 
     RenderMemo again = memo(repo, charts);
+    List<RenderedChart> plain = new java.util.ArrayList<>();
     for (RenderedChart chart : charts) {
-      assertThat(again.reuse(chart.name(), chart.folder(), writer)).as(chart.name()).contains(chart);
+      if (Files.readString(repo.resolve("apps").resolve(chart.name()).resolve("app.yaml")).contains("${ref:")) {
+        // Its chart holds another app's Service address: another spec than its own decides it.
+        assertThat(again.reuse(chart.name(), chart.folder(), writer)).as(chart.name() + " refers").isEmpty();
+      } else {
+        assertThat(again.reuse(chart.name(), chart.folder(), writer)).as(chart.name()).contains(chart);
+        plain.add(chart);
+      }
     }
+    assertThat(plain).hasSizeGreaterThan(2).hasSizeLessThan(charts.size());
+    charts = plain;
 
     RenderedChart first = charts.get(0);
     RenderedChart second = charts.get(1);
