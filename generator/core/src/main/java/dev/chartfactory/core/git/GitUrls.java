@@ -9,7 +9,7 @@ import org.eclipse.jgit.transport.URIish;
  * anything is cloned, stored or printed, and hidden in any text that may still carry one (a
  * library's error message about a remote configured with one).
  */
-public final class GitUrls {
+final class GitUrls {
 
   private GitUrls() {}
 
