@@ -63,14 +63,7 @@ public final class HelmProbe {
     addProbes(workspace.umbrella().resolve("charts"));
     String manifests = helm.template(workspace.umbrella(), "platform", "platform",
         List.of(workspace.umbrella().resolve("values-" + environment + ".yaml")), Map.of(), true);
-    Map<String, JsonNode> values = new HashMap<>();
-    Map<String, JsonNode> charts = new HashMap<>();
-    Matcher probe = PROBE.matcher(manifests);
-    while (probe.find()) {
-      values.put(probe.group(1), decode(probe.group(2)));
-      charts.put(probe.group(1), decode(probe.group(3)));
-    }
-    return new Rendered(workspace, manifests, values, charts);
+    return probed(workspace, manifests);
   }
 
   /** Renders one chart folder (no umbrella) with its own values, schema checked. */
@@ -82,6 +75,11 @@ public final class HelmProbe {
       throw new UncheckedIOException(e);
     }
     String manifests = helm.template(chart, "probe", "default", List.of(), Map.of(), true);
+    return probed(null, manifests);
+  }
+
+  /** The values and chart metadata each probe template printed, by chart. */
+  private static Rendered probed(ChartWorkspace workspace, String manifests) {
     Map<String, JsonNode> values = new HashMap<>();
     Map<String, JsonNode> charts = new HashMap<>();
     Matcher probe = PROBE.matcher(manifests);
@@ -89,7 +87,7 @@ public final class HelmProbe {
       values.put(probe.group(1), decode(probe.group(2)));
       charts.put(probe.group(1), decode(probe.group(3)));
     }
-    return new Rendered(null, manifests, values, charts);
+    return new Rendered(workspace, manifests, values, charts);
   }
 
   private static void addProbes(Path chartsFolder) {

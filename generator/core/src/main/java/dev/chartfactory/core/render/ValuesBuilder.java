@@ -163,9 +163,7 @@ public final class ValuesBuilder {
       putIfSet(podSecurity, "runAsGroup", security.runAsGroup());
       putIfSet(podSecurity, "fsGroup", security.fsGroup());
       if (security.seccompProfile() != null) {
-        Map<String, Object> seccomp = ordered("type", security.seccompProfile());
-        putIfSet(seccomp, "localhostProfile", security.seccompLocalhostProfile());
-        podSecurity.put("seccompProfile", seccomp);
+        podSecurity.put("seccompProfile", seccompProfile(security));
       }
       Map<String, Object> containerSecurity = new LinkedHashMap<>();
       putIfSet(containerSecurity, "readOnlyRootFilesystem", security.readOnlyRootFilesystem());
@@ -228,9 +226,7 @@ public final class ValuesBuilder {
       putIfSet(security, "runAsUser", written.runAsUser());
       putIfSet(security, "runAsGroup", written.runAsGroup());
       if (written.seccompProfile() != null) {
-        Map<String, Object> seccomp = ordered("type", written.seccompProfile());
-        putIfSet(seccomp, "localhostProfile", written.seccompLocalhostProfile());
-        security.put("seccompProfile", seccomp);
+        security.put("seccompProfile", seccompProfile(written));
       }
       if (!written.addCapabilities().isEmpty()) {
         security.put("capabilities", ordered("add", written.addCapabilities()));
@@ -240,6 +236,12 @@ public final class ValuesBuilder {
     return v;
   }
   // --- end init containers and sidecars ---
+
+  private static Map<String, Object> seccompProfile(PodSettingsSpec.SecurityContext security) {
+    Map<String, Object> seccomp = ordered("type", security.seccompProfile());
+    putIfSet(seccomp, "localhostProfile", security.seccompLocalhostProfile());
+    return seccomp;
+  }
 
   private static Map<String, Object> port(PortSpec port) {
     Map<String, Object> v = ordered("name", port.name(), "port", port.port(), "protocol", port.protocol().id());
