@@ -156,7 +156,7 @@ final class Generation {
   private static List<RenderedChart> render(Pipeline pipeline, ResolvedPlatform platform, SpecSource source,
       Set<String> apps, ChartWriter writer, boolean noCache, Set<String> fromDisk) {
     java.util.Collection<String> wanted = apps.isEmpty() ? platform.baseApps().keySet() : apps;
-    RenderMemo memo = source instanceof DirectorySpecSource ? Validators.renderMemo(source, wanted, noCache)
+    RenderMemo memo = source instanceof DirectorySpecSource ? Validators.renderMemo(source, wanted, platform.callers(), noCache)
         : RenderMemo.OFF;
     java.util.Map<String, RenderedChart> reused = new java.util.concurrent.ConcurrentHashMap<>();
     wanted.parallelStream().forEach(app -> memo.reuse(app, RepoLayout.chartFolder(app), writer)

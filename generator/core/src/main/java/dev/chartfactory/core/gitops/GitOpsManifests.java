@@ -2,8 +2,10 @@ package dev.chartfactory.core.gitops;
 
 import static dev.chartfactory.core.render.ValuesBuilder.ordered;
 
+import dev.chartfactory.core.error.PrintableText;
 import dev.chartfactory.core.error.Problem;
 import dev.chartfactory.core.error.SpecException;
+import dev.chartfactory.core.error.UsageException;
 import dev.chartfactory.core.render.YamlText;
 import dev.chartfactory.core.resolve.ResolvedPlatform;
 import dev.chartfactory.core.spec.EnvironmentSpec;
@@ -33,9 +35,9 @@ public record GitOpsManifests(String repoUrl, String revision, String chartPath)
    * would be written into the manifests, which are printed to be committed.
    */
   public GitOpsManifests {
-    String redacted = dev.chartfactory.core.error.PrintableText.withoutCredentials(repoUrl);
+    String redacted = PrintableText.withoutCredentials(repoUrl);
     if (repoUrl != null && !repoUrl.equals(redacted)) {
-      throw new dev.chartfactory.core.error.UsageException("--repo-url", "'" + redacted + "' carries credentials,"
+      throw new UsageException("--repo-url", "'" + redacted + "' carries credentials,"
           + " which would be written into the manifests (and committed with them); expected the URL without them",
           "give Argo CD or Flux the credentials as a Secret instead (Argo CD: a repository Secret labelled"
               + " argocd.argoproj.io/secret-type=repository; Flux: the GitRepository's secretRef)");

@@ -3,6 +3,8 @@ package dev.chartfactory.core.pipeline;
 import dev.chartfactory.core.load.SpecSource;
 import dev.chartfactory.core.render.Provenance;
 import dev.chartfactory.core.render.RenderedChart;
+import dev.chartfactory.core.resolve.ResolvedPlatform;
+import dev.chartfactory.core.spec.RepoLayout;
 import dev.chartfactory.core.umbrella.GeneratorId;
 import dev.chartfactory.core.validate.ValidationCache;
 import dev.chartfactory.core.write.ChartWriter;
@@ -16,10 +18,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Skips rendering an app whose chart on disk is, provably, what rendering would give: each
@@ -34,9 +36,6 @@ public final class RenderMemo {
   /** Remembers nothing, reuses nothing. */
   public static final RenderMemo OFF = new RenderMemo(null, Map.of());
 
-  private static final Pattern APP_PATH = Pattern.compile("(?:apps|services)/([^/]+)/.*");
-  /** How a service reference starts ({@code ${ref:app.component...}}). */
-  private static final String REFERENCE = "${ref:";
 
   private final Path folder;
   /** App → fingerprint of its inputs. */
@@ -47,35 +46,27 @@ public final class RenderMemo {
     this.fingerprints = fingerprints;
   }
 
-  /** A memo in {@code folder} for the apps of {@code source}, fingerprinted from its files' bytes. */
-  public static RenderMemo of(Path folder, SpecSource source, Collection<String> apps) {
+  /**
+   * A memo in {@code folder} for the apps of {@code source}, fingerprinted from its files' bytes.
+   * The {@code callers} (apps with a service reference, {@link ResolvedPlatform#callers}) are left
+   * out: their charts hold another app's Service address, so their own files do not decide them.
+   */
+  public static RenderMemo of(Path folder, SpecSource source, Collection<String> apps, Set<String> callers) {
     ValidationCache.KeyBuilder shared = new ValidationCache.KeyBuilder().add("generator", GeneratorId.current());
     Map<String, ValidationCache.KeyBuilder> own = new TreeMap<>();
-    // A service reference makes a chart depend on another app's spec (the callee's Service
-    // address): apps whose specs hold one are always rendered, all of them when a shared file does.
-    java.util.Set<String> referring = new java.util.HashSet<>();
-    boolean sharedReference = false;
     for (String path : source.files()) {
-      Matcher app = APP_PATH.matcher(path);
+      Matcher app = RepoLayout.APP_FOLDER_FILE.matcher(path);
       String text = new String(source.read(path), StandardCharsets.ISO_8859_1);
-      boolean reference = text.contains(REFERENCE);
       if (app.matches()) {
         own.computeIfAbsent(app.group(1), ignored -> new ValidationCache.KeyBuilder()).add(path, text);
-        if (reference) {
-          referring.add(app.group(1));
-        }
       } else {
         shared.add(path, text);
-        sharedReference |= reference;
       }
-    }
-    if (sharedReference) {
-      return new RenderMemo(folder, Map.of());
     }
     String sharedKey = shared.build();
     Map<String, String> fingerprints = new ConcurrentHashMap<>();
     for (String app : apps) {
-      if (referring.contains(app)) {
+      if (callers.contains(app)) {
         continue;
       }
       ValidationCache.KeyBuilder builder = own.get(app);

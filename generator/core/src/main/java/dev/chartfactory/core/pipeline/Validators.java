@@ -19,9 +19,9 @@ public final class Validators {
 
   /** The memo of rendered charts for the apps of {@code source}, in the user's cache; off as the cache is. */
   public static RenderMemo renderMemo(dev.chartfactory.core.load.SpecSource source,
-      java.util.Collection<String> apps, boolean noCache) {
+      java.util.Collection<String> apps, java.util.Set<String> callers, boolean noCache) {
     return !cache(noCache).enabled() ? RenderMemo.OFF
-        : RenderMemo.of(ValidationCache.userCacheRoot(System.getenv()).resolve("renders"), source, apps);
+        : RenderMemo.of(ValidationCache.userCacheRoot(System.getenv()).resolve("renders"), source, apps, callers);
   }
 
   static ValidationCache cache(boolean noCache) {

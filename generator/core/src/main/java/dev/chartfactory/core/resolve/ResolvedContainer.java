@@ -13,8 +13,6 @@ public record ResolvedContainer(ContainerSpec spec, ImageRef image, String pullP
 
   /** The same container with other env values ({@code ${ref:…}} resolved). */
   ResolvedContainer withEnv(Map<String, String> env) {
-    ContainerSpec s = spec;
-    return new ResolvedContainer(new ContainerSpec(s.name(), s.image(), s.command(), s.args(), s.ports(), s.probes(),
-        s.resources(), env, s.secretEnv(), s.securityContext(), s.origin()), image, pullPolicy, resources);
+    return new ResolvedContainer(spec.withEnv(env), image, pullPolicy, resources);
   }
 }

@@ -45,6 +45,13 @@ public record ResolvedPlatform(
   }
 
   /** The apps whose env values refer to one of {@code callees}, in any environment or the base. */
+  /** The apps whose charts hold another app's address ({@code ${ref:…}} in some env value). */
+  public java.util.Set<String> callers() {
+    java.util.Set<String> callers = new java.util.TreeSet<>();
+    references.forEach(reference -> callers.add(reference.fromApp()));
+    return callers;
+  }
+
   public java.util.Set<String> callersOf(java.util.Collection<String> callees) {
     java.util.Set<String> callers = new java.util.TreeSet<>();
     for (ResolvedReference reference : references) {

@@ -50,6 +50,12 @@ public record ContainerSpec(
     secretEnv = Map.copyOf(secretEnv);
   }
 
+  /** The same container with other env values ({@code ${ref:…}} resolved). */
+  public ContainerSpec withEnv(Map<String, String> newEnv) {
+    return new ContainerSpec(name, image, command, args, ports, probes, resources, newEnv, secretEnv,
+        securityContext, origin);
+  }
+
   /** A component's init containers and sidecars, each list in the order written. */
   public record Containers(List<ContainerSpec> init, List<ContainerSpec> sidecars) {
 

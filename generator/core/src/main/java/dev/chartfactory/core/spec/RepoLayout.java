@@ -42,6 +42,8 @@ public record RepoLayout(Path root) {
   public static final Set<String> HELM_OWNED = Set.of("charts", "Chart.lock", "tmpcharts");
 
   public static final Pattern ENVIRONMENT_FILE = Pattern.compile(ENVIRONMENTS + "/([^/]+)\\.ya?ml");
+  /** Any file in an app's folder; group 1 is the app. */
+  public static final Pattern APP_FOLDER_FILE = Pattern.compile("(?:apps|services)/([^/]+)/.*");
   public static final Pattern APP_FILE = Pattern.compile("(?:apps|services)/([^/]+)/app\\.ya?ml");
   public static final Pattern INSTANCE_FILE =
       Pattern.compile("(?:apps|services)/([^/]+)/" + INSTANCES + "/([^/]+)\\.ya?ml");

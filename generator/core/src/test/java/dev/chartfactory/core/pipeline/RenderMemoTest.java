@@ -29,8 +29,9 @@ class RenderMemoTest {
   }
 
   private RenderMemo memo(Path repo, List<RenderedChart> charts) {
-    return RenderMemo.of(temp.resolve("memo"), new DirectorySpecSource(repo),
-        charts.stream().map(RenderedChart::name).toList());
+    DirectorySpecSource source = new DirectorySpecSource(repo);
+    return RenderMemo.of(temp.resolve("memo"), source, charts.stream().map(RenderedChart::name).toList(),
+        new Pipeline(PipelineListener.SILENT).resolve(source).callers());
   }
 
   @Test
